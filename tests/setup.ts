@@ -1,0 +1,2 @@
+process.env.PAYLOAD_DISABLE_ADMIN = 'true'
+process.env.PAYLOAD_SECRET ??= 'test-secret-not-for-production'
