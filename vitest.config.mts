@@ -1,8 +1,7 @@
-import tsconfigPaths from 'vite-tsconfig-paths'
 import { defineConfig } from 'vitest/config'
 
 export default defineConfig({
-  plugins: [tsconfigPaths()],
+  resolve: { tsconfigPaths: true },
   test: {
     environment: 'node',
     include: ['tests/int/**/*.int.spec.ts', 'src/**/*.spec.ts', 'scripts/**/*.spec.ts'],

@@ -1,0 +1,69 @@
+import type { CollectionConfig } from 'payload'
+
+import { ownedContentAccess } from '@/access/contentAccess'
+import { ownershipFields } from '@/fields/ownership'
+import { audiencesField, titleField } from '@/fields/taxonomy'
+import { BUNDLE_KINDS } from '@/fields/vocabulary'
+import { assignOwnership } from '@/hooks/assignOwnership'
+import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
+import { computeBundleHours } from '@/hooks/computeTotals'
+import { label, termOptions } from '@/utilities/labels'
+
+export const BUNDLE_ITEM_COLLECTIONS = ['lessons', 'courseware', 'videos', 'textbooks', 'field-routes'] as const
+
+const validateMonth = (value: null | string | undefined) =>
+  !value || /^\d{4}-(0[1-9]|1[0-2])$/.test(value) || '月份格式应为 YYYY-MM，例如 2026-07 / Month must look like 2026-07'
+
+export const Bundles: CollectionConfig<'bundles'> = {
+  slug: 'bundles',
+  access: ownedContentAccess({ creators: ['organizer'], drafts: true }),
+  admin: {
+    defaultColumns: ['title', 'kind', 'targetMonth', 'totalHours', 'jurisdiction', '_status'],
+    group: label('课程资源', 'Library'),
+    useAsTitle: 'title',
+  },
+  fields: [
+    titleField('课程包名称', 'Title'),
+    { name: 'kind', type: 'select', label: label('类型（月训 / 菜单）', 'Kind'), options: termOptions(BUNDLE_KINDS), required: true },
+    { name: 'theme', type: 'relationship', label: label('主题', 'Theme'), relationTo: 'themes' },
+    {
+      name: 'targetMonth',
+      type: 'text',
+      admin: { placeholder: '2026-07' },
+      label: label('月训月份', 'Target month'),
+      validate: validateMonth,
+    },
+    { name: 'description', type: 'textarea', label: label('说明', 'Description'), maxLength: 4000 },
+    {
+      name: 'items',
+      type: 'array',
+      fields: [
+        {
+          name: 'item',
+          type: 'relationship',
+          label: label('内容', 'Item'),
+          relationTo: [...BUNDLE_ITEM_COLLECTIONS],
+          required: true,
+        },
+        { name: 'minutes', type: 'number', label: label('学时（分钟，可不填）', 'Minutes (optional)'), min: 0 },
+        { name: 'note', type: 'text', label: label('备注', 'Note') },
+      ],
+      label: label('课程内容（按顺序）', 'Items, in order'),
+    },
+    { name: 'totalHours', type: 'number', admin: { readOnly: true }, label: label('总学时（小时）', 'Total hours') },
+    audiencesField(),
+    ...ownershipFields(),
+  ],
+  hooks: {
+    beforeChange: [
+      assignOwnership,
+      checkReferencesVisible([
+        { field: 'theme', relationTo: 'themes' },
+        { array: 'items', field: 'item', polymorphic: true },
+      ]),
+      computeBundleHours,
+    ],
+  },
+  labels: { plural: label('专题课程包', 'Bundles'), singular: label('专题课程包', 'Bundle') },
+  versions: { drafts: true, maxPerDoc: 10 },
+}

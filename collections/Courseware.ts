@@ -1,0 +1,91 @@
+import type { CollectionConfig } from 'payload'
+
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { ownedContentAccess } from '@/access/contentAccess'
+import { ownershipFields } from '@/fields/ownership'
+import { audiencesField, themesField, titleField } from '@/fields/taxonomy'
+import { assignOwnership } from '@/hooks/assignOwnership'
+import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
+import { label } from '@/utilities/labels'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export const COURSEWARE_MIME_TYPES = [
+  'application/pdf',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  'application/vnd.ms-powerpoint',
+  'application/msword',
+  'image/jpeg',
+  'image/png',
+  'image/webp',
+]
+
+export const Courseware: CollectionConfig<'courseware'> = {
+  slug: 'courseware',
+  access: ownedContentAccess({ creators: ['organizer', 'instructor'], drafts: true }),
+  admin: {
+    defaultColumns: ['title', 'filename', 'jurisdiction', 'visibility', '_status'],
+    group: label('课程资源', 'Library'),
+    useAsTitle: 'title',
+  },
+  fields: [
+    titleField('课件名称', 'Title'),
+    { name: 'description', type: 'textarea', label: label('说明', 'Description'), maxLength: 2000 },
+    {
+      name: 'lecturers',
+      type: 'relationship',
+      hasMany: true,
+      label: label('讲师', 'Lecturers'),
+      relationTo: 'lecturers',
+    },
+    {
+      type: 'collapsible',
+      admin: { initCollapsed: true },
+      fields: [
+        {
+          name: 'extractionStatus',
+          type: 'select',
+          admin: { readOnly: true },
+          label: label('文字提取', 'Text extraction'),
+          options: [
+            { label: label('待处理', 'Pending'), value: 'pending' },
+            { label: label('已完成', 'Done'), value: 'done' },
+            { label: label('失败', 'Failed'), value: 'failed' },
+            { label: label('不支持', 'Unsupported'), value: 'unsupported' },
+          ],
+        },
+        { name: 'extractionError', type: 'text', admin: { readOnly: true }, label: label('失败原因', 'Failure reason') },
+        { name: 'pageCount', type: 'number', admin: { readOnly: true }, label: label('页数 / 幻灯片数', 'Pages / slides') },
+        {
+          name: 'fileText',
+          type: 'json',
+          admin: { hidden: true },
+          label: label('提取的文字（按页）', 'Extracted text by page'),
+        },
+        { name: 'sha256', type: 'text', admin: { readOnly: true }, index: true, label: 'SHA-256' },
+      ],
+      label: label('文件信息', 'File details'),
+    },
+    themesField(),
+    audiencesField(),
+    ...ownershipFields(),
+  ],
+  hooks: {
+    beforeChange: [
+      assignOwnership,
+      checkReferencesVisible([
+        { field: 'themes', relationTo: 'themes' },
+        { field: 'lecturers', relationTo: 'lecturers' },
+      ]),
+    ],
+  },
+  labels: { plural: label('课件', 'Courseware'), singular: label('课件', 'Courseware item') },
+  upload: {
+    mimeTypes: COURSEWARE_MIME_TYPES,
+    staticDir: path.resolve(dirname, '../media/courseware'),
+  },
+  versions: { drafts: true, maxPerDoc: 10 },
+}

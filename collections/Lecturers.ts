@@ -1,0 +1,32 @@
+import type { CollectionConfig } from 'payload'
+
+import { ownedContentAccess } from '@/access/contentAccess'
+import { ownershipFields } from '@/fields/ownership'
+import { themesField } from '@/fields/taxonomy'
+import { LECTURER_KINDS, LECTURER_LEVELS } from '@/fields/vocabulary'
+import { assignOwnership } from '@/hooks/assignOwnership'
+import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
+import { label, termOptions } from '@/utilities/labels'
+
+export const Lecturers: CollectionConfig<'lecturers'> = {
+  slug: 'lecturers',
+  access: ownedContentAccess({ creators: ['organizer'], drafts: false }),
+  admin: {
+    defaultColumns: ['name', 'kind', 'level', 'jurisdiction'],
+    group: label('师资', 'Lecturers'),
+    useAsTitle: 'name',
+  },
+  fields: [
+    { name: 'name', type: 'text', label: label('姓名', 'Name'), maxLength: 60, required: true },
+    { name: 'kind', type: 'select', label: label('类别', 'Kind'), options: termOptions(LECTURER_KINDS), required: true },
+    { name: 'level', type: 'select', label: label('级别', 'Level'), options: termOptions(LECTURER_LEVELS) },
+    { name: 'title', type: 'text', label: label('职务 / 身份', 'Position'), maxLength: 100 },
+    { name: 'topics', type: 'text', hasMany: true, label: label('授课专题', 'Topics') },
+    { name: 'bio', type: 'textarea', label: label('简介', 'Biography'), maxLength: 4000 },
+    { name: 'photo', type: 'upload', label: label('照片', 'Photo'), relationTo: 'media' },
+    themesField(),
+    ...ownershipFields(),
+  ],
+  hooks: { beforeChange: [assignOwnership, checkReferencesVisible([{ field: 'themes', relationTo: 'themes' }])] },
+  labels: { plural: label('讲师', 'Lecturers'), singular: label('讲师', 'Lecturer') },
+}

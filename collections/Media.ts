@@ -1,0 +1,40 @@
+import type { CollectionConfig } from 'payload'
+
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { anyone, createOwnedContent, manageOwnedContent } from '@/access/contentAccess'
+import { ownershipFields } from '@/fields/ownership'
+import { assignOwnership } from '@/hooks/assignOwnership'
+import { label } from '@/utilities/labels'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+/** Covers, photos and portraits. Pictures are readable by anyone: they illustrate public pages too. */
+export const Media: CollectionConfig<'media'> = {
+  slug: 'media',
+  access: {
+    create: createOwnedContent(['organizer', 'instructor']),
+    delete: manageOwnedContent,
+    read: anyone,
+    update: manageOwnedContent,
+  },
+  admin: { group: label('资源', 'Resources') },
+  fields: [
+    { name: 'alt', type: 'text', label: label('图片说明', 'Alt text'), maxLength: 200, required: true },
+    ...ownershipFields({ visibility: false }),
+  ],
+  hooks: { beforeChange: [assignOwnership] },
+  labels: { plural: label('图片', 'Images'), singular: label('图片', 'Image') },
+  upload: {
+    focalPoint: true,
+    formatOptions: { format: 'webp', options: { quality: 82 } },
+    imageSizes: [
+      { name: 'thumbnail', formatOptions: { format: 'webp' }, height: 300, width: 300 },
+      { name: 'card', formatOptions: { format: 'webp' }, width: 768 },
+      { name: 'large', formatOptions: { format: 'webp' }, width: 1600, withoutEnlargement: true },
+    ],
+    mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],
+    staticDir: path.resolve(dirname, '../media/images'),
+  },
+}

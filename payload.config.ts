@@ -1,0 +1,57 @@
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { en } from '@payloadcms/translations/languages/en'
+import { zh } from '@payloadcms/translations/languages/zh'
+import { zhTw } from '@payloadcms/translations/languages/zhTw'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { buildConfig } from 'payload'
+import sharp from 'sharp'
+
+import { Bundles } from './collections/Bundles'
+import { Courseware } from './collections/Courseware'
+import { FieldRoutes } from './collections/FieldRoutes'
+import { FieldSites } from './collections/FieldSites'
+import { Jurisdictions } from './collections/Jurisdictions'
+import { Lecturers } from './collections/Lecturers'
+import { Lessons } from './collections/Lessons'
+import { Media } from './collections/Media'
+import { Textbooks } from './collections/Textbooks'
+import { Themes } from './collections/Themes'
+import { Users } from './collections/Users'
+import { Videos } from './collections/Videos'
+import { databaseAdapter } from './src/database/adapter'
+import { seedOnFirstStart } from './src/seed/seedOnFirstStart'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+
+export default buildConfig({
+  admin: {
+    importMap: { baseDir: path.resolve(dirname, 'src') },
+    meta: { titleSuffix: ' · 课件共享库' },
+    user: Users.slug,
+  },
+  collections: [
+    Lessons,
+    Courseware,
+    Videos,
+    Textbooks,
+    FieldSites,
+    FieldRoutes,
+    Lecturers,
+    Bundles,
+    Themes,
+    Media,
+    Jurisdictions,
+    Users,
+  ],
+  db: databaseAdapter(),
+  editor: lexicalEditor(),
+  i18n: {
+    fallbackLanguage: 'zh',
+    supportedLanguages: { en, zh, 'zh-TW': zhTw },
+  },
+  onInit: seedOnFirstStart,
+  secret: process.env.PAYLOAD_SECRET || 'dev-only-secret-change-me-in-production',
+  sharp,
+  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+})

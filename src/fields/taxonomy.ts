@@ -1,0 +1,47 @@
+import type { Field, RelationshipField, SelectField } from 'payload'
+
+import { label, termOptions } from '@/utilities/labels'
+
+import { AUDIENCES, FORMATS } from './vocabulary'
+
+type Overrides<T> = { overrides?: Partial<T> }
+
+export const themesField = ({ overrides }: Overrides<RelationshipField> = {}): Field =>
+  ({
+    name: 'themes',
+    type: 'relationship',
+    admin: { position: 'sidebar' },
+    hasMany: true,
+    label: label('主题', 'Themes'),
+    relationTo: 'themes',
+    ...overrides,
+  }) as Field
+
+export const audiencesField = ({ overrides }: Overrides<SelectField> = {}): Field =>
+  ({
+    name: 'audiences',
+    type: 'select',
+    admin: { position: 'sidebar' },
+    hasMany: true,
+    label: label('培训对象', 'Audiences'),
+    options: termOptions(AUDIENCES),
+    ...overrides,
+  }) as Field
+
+export const formatsField = ({ overrides }: Overrides<SelectField> = {}): Field =>
+  ({
+    name: 'formats',
+    type: 'select',
+    hasMany: true,
+    label: label('教学方式', 'Formats'),
+    options: termOptions(FORMATS),
+    ...overrides,
+  }) as Field
+
+export const titleField = (zh = '标题', en = 'Title'): Field => ({
+  name: 'title',
+  type: 'text',
+  label: label(zh, en),
+  maxLength: 200,
+  required: true,
+})
