@@ -33,9 +33,7 @@ function truncateUtf8(text: string, maxBytes: number): string {
 
 /** The name to show: a browser may send a full Windows path, and a name may hide a bidi override ("‮fdp.exe"). */
 export function toDisplayName(original: string): string {
-  const cleaned = lastPathSegment(original.normalize('NFC').replace(INVISIBLE_OR_CONTROL, ''))
-    .replace(/\s+/g, ' ')
-    .trim()
+  const cleaned = lastPathSegment(original.normalize('NFC').replace(/\s+/g, ' ').replace(INVISIBLE_OR_CONTROL, '')).trim()
   if (cleaned === '' || /^\.+$/.test(cleaned)) return UNTITLED_DISPLAY_NAME
   return truncateCodePoints(cleaned, MAX_DISPLAY_CODE_POINTS)
 }
