@@ -1,0 +1,297 @@
+/**
+ * The search contract (DESIGN.md §4), run against every engine: the embedded one always, Meilisearch
+ * when MEILI_HOST is set. Documents come from the real corpus, in both scripts.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { getVisibilityScope, type VisibilityScope } from '@/access/visibilityScope'
+
+import type { SearchEngine, SearchQuery } from './engine'
+import type { SearchDocument } from './types'
+
+import { EmbeddedSearchEngine } from './engines/embedded'
+import { MeilisearchEngine } from './engines/meilisearch'
+import { fixtureDocs, JURISDICTIONS, makeDoc, ORIGIN } from './testing/fixtures'
+
+type EngineFactory = { name: string; open: () => SearchEngine; dispose: () => void }
+
+const embeddedFactory = (): EngineFactory => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-contract-'))
+  const file = path.join(dir, 'search.db')
+  return { dispose: () => fs.rmSync(dir, { force: true, recursive: true }), name: 'embedded', open: () => new EmbeddedSearchEngine({ file }) }
+}
+
+const meiliFactory = (): EngineFactory => {
+  const indexUid = `contract_${Date.now()}_${process.pid}`
+  const open = () =>
+    new MeilisearchEngine({ apiKey: process.env.MEILI_MASTER_KEY, host: process.env.MEILI_HOST!, indexUid })
+  return { dispose: () => void open().dropIndex(), name: 'meilisearch', open }
+}
+
+const factories: Array<() => EngineFactory> = [embeddedFactory, ...(process.env.MEILI_HOST ? [meiliFactory] : [])]
+
+const reader = (jurisdictionId: string) => ({
+  id: `u-${jurisdictionId}`,
+  jurisdictionPath: JURISDICTIONS[jurisdictionId]!.path,
+  role: 'member',
+})
+
+const SCOPES: Record<string, VisibilityScope> = {
+  admin: getVisibilityScope({ id: 'admin', role: 'admin' }),
+  anonymous: getVisibilityScope(null),
+  ancestorCity: getVisibilityScope(reader('5')),
+  descendantVillage: getVisibilityScope(reader('20')),
+  sameTown: getVisibilityScope(reader('9')),
+  unrelatedTown: getVisibilityScope(reader('31')),
+}
+const PUBLIC = ['lesson-jiao', 'field-site-museum', 'field-site-jixi', 'lesson-micro', 'bundle-bundle']
+const SHARED = ['lesson-tianchi', 'field-site-farm', 'lecturer-wang']
+const VISIBLE: Record<string, string[]> = {
+  admin: fixtureDocs().map((doc) => doc.id),
+  anonymous: PUBLIC,
+  ancestorCity: [...PUBLIC, ...SHARED, 'courseware-chengdu', 'video-ningjin', 'field-route-walk', 'video-local22', 'lesson-local10'],
+  descendantVillage: [...PUBLIC, ...SHARED, 'courseware-chengdu', 'video-ningjin', 'field-route-walk'],
+  sameTown: [...PUBLIC, ...SHARED, 'courseware-chengdu', 'video-ningjin', 'field-route-walk', 'video-local22'],
+  unrelatedTown: [...PUBLIC, ...SHARED],
+}
+
+const countBy = (docs: SearchDocument[], key: (doc: SearchDocument) => string[]): Record<string, number> => {
+  const counts: Record<string, number> = {}
+  for (const doc of docs) for (const value of key(doc)) counts[value] = (counts[value] ?? 0) + 1
+  return counts
+}
+
+describe.each(factories.map((factory) => [factory().name, factory] as const))('search contract: %s', (_name, makeFactory) => {
+  const factory = makeFactory()
+  let engine: SearchEngine
+  const everything = SCOPES.admin!
+  const search = (q: string, extra: Partial<SearchQuery> = {}) => engine.search({ perPage: 100, q, scope: everything, ...extra })
+  const ids = async (q: string, extra: Partial<SearchQuery> = {}) => (await search(q, extra)).hits.map((hit) => hit.id)
+
+  beforeAll(async () => {
+    engine = factory.open()
+    await engine.init()
+    await engine.clear()
+    await engine.upsert(fixtureDocs())
+  })
+  afterAll(async () => {
+    await engine.close()
+    factory.dispose()
+  })
+
+  describe('Chinese text', () => {
+    it('finds Traditional text with a Simplified query', async () => {
+      expect(await ids('党员教育培训')).toContain('lesson-tianchi')
+      expect(await ids('微党校')).toContain('courseware-chengdu')
+    })
+
+    it('finds Simplified text with a Traditional query', async () => {
+      expect(await ids('焦裕祿精神')).toContain('lesson-jiao')
+      expect(await ids('現場教學點')).toEqual(expect.arrayContaining(['field-site-museum', 'field-site-farm']))
+    })
+
+    it('reads past stray pinyin in brackets', async () => {
+      expect(await ids('学习')).toContain('lesson-tianchi') // title 學(xué)習
+    })
+
+    it('segments a run of words: 党员教育培训 finds a text with 党员 … 培训 apart', async () => {
+      const found = await ids('党员教育培训')
+      expect(found).toContain('lesson-jiao')
+      const jiao = fixtureDocs().find((doc) => doc.id === 'lesson-jiao')!
+      expect(`${jiao.title}${jiao.summary}${jiao.body}`).not.toContain('党员教育培训')
+    })
+
+    it('falls back to substrings the word index misses', async () => {
+      expect(await ids('处理')).toContain('textbook-mashan') // 待处理
+      expect(await ids('点课')).toContain('textbook-mashan') // 菜单点课
+      expect(await ids('禄精')).toEqual(expect.arrayContaining(['lesson-jiao'])) // 焦裕禄|精神: no word 禄精
+    })
+
+    it('expands synonyms both ways', async () => {
+      expect(await ids('两新组织')).toEqual(expect.arrayContaining(['lesson-micro', 'bundle-bundle']))
+      expect(await ids('非公企业和社会组织')).toEqual(expect.arrayContaining(['lesson-micro', 'bundle-bundle']))
+      expect(await ids('微型党课')).toEqual(expect.arrayContaining(['lesson-micro', 'bundle-bundle']))
+      expect(await ids('微党课')).toEqual(expect.arrayContaining(['lesson-micro', 'bundle-bundle']))
+    })
+
+    it('matches the last word as a prefix while typing', async () => {
+      expect(await ids('焦裕')).toEqual(expect.arrayContaining(['lesson-jiao', 'field-site-museum']))
+      expect((await ids('pp')).sort()).toEqual(['courseware-chengdu', 'lesson-micro']) // PPT
+    })
+
+    it('finds nothing for text that is nowhere, and reads query syntax as text', async () => {
+      expect(await ids('量子计算机')).toEqual([])
+      await expect(search('"党员" OR title:* NEAR( ^')).resolves.toBeDefined()
+    })
+  })
+
+  describe('highlights', () => {
+    it('marks the original script', async () => {
+      const hit = (await search('党员教育培训')).hits.find((h) => h.id === 'lesson-tianchi')!
+      expect(hit.highlights.title).toContain('<mark>黨員教育培訓</mark>(xùn)')
+      expect(hit.title).toBe('黨員教育培訓(xùn)的「立體式」學(xué)習')
+    })
+
+    it('escapes the document text', async () => {
+      const hit = (await search('每月一课')).hits.find((h) => h.id === 'lesson-micro')!
+      expect(hit.highlights.body).toContain('&lt;b&gt;')
+      expect(hit.highlights.body).not.toContain('<b>')
+    })
+
+    it('gives the courseware pages that match', async () => {
+      const byPage = (await search('非公企业')).hits.find((h) => h.id === 'courseware-chengdu')!
+      expect(byPage.pages).toEqual([2])
+      expect(byPage.highlights.body).toContain('<mark>非公企業</mark>')
+      expect((await search('党员教育')).hits.find((h) => h.id === 'courseware-chengdu')!.pages).toEqual([2, 3])
+    })
+  })
+
+  describe('ranking and sorting', () => {
+    it('puts a title match before a body match', async () => {
+      const found = await ids('焦裕禄')
+      expect(found.indexOf('field-site-museum')).toBeLessThan(found.indexOf('field-route-walk') === -1 ? Infinity : found.indexOf('field-route-walk'))
+      expect(found.slice(0, 2)).toEqual(expect.arrayContaining(['lesson-jiao', 'field-site-museum']))
+    })
+
+    it('sorts by newest', async () => {
+      const hits = (await search('', { filters: { kinds: ['lesson', 'video', 'courseware', 'textbook'] }, sort: 'newest' })).hits
+      const dates = hits.map((hit) => hit.publishedAt!)
+      expect(dates).toEqual([...dates].sort().reverse())
+      expect(hits[0]!.id).toBe('courseware-chengdu')
+    })
+  })
+
+  describe('filters', () => {
+    it('filters by kind, theme, audience, format, visibility and year', async () => {
+      expect((await ids('', { filters: { kinds: ['field-site'] } })).sort()).toEqual(['field-site-farm', 'field-site-jixi', 'field-site-museum'])
+      expect((await ids('', { filters: { themes: ['基层治理', '乡村振兴'] } })).sort()).toEqual(['courseware-chengdu', 'field-site-farm'])
+      expect(await ids('', { filters: { audiences: ['年老体弱党员'] } })).toEqual(['lesson-tianchi'])
+      expect(await ids('', { filters: { formats: ['线上录制'] } })).toEqual(['video-ningjin'])
+      expect((await ids('', { filters: { visibility: ['shared'] } })).sort()).toEqual([...SHARED].sort())
+      expect(await ids('', { filters: { year: 2021 } })).toEqual(['video-ningjin'])
+      expect((await ids('', { filters: { year: { max: 2022, min: 2022 } } })).sort()).toEqual(['lesson-tianchi', 'textbook-mashan'])
+    })
+
+    it('combines filters with AND and text', async () => {
+      expect(await ids('党员', { filters: { kinds: ['lesson'], themes: ['党性教育'] } })).toEqual(['lesson-jiao'])
+    })
+
+    it('filters by a jurisdiction and everything below it', async () => {
+      const underTown = await ids('', { filters: { jurisdictionId: '9' } })
+      expect(underTown.sort()).toEqual(
+        ['lesson-jiao', 'courseware-chengdu', 'field-site-museum', 'field-site-farm', 'field-route-walk', 'lesson-micro', 'video-local22'].sort(),
+      )
+      const underCity = await ids('', { filters: { jurisdictionId: '7' } })
+      expect(underCity.sort()).toEqual(['field-site-jixi', 'textbook-mashan'])
+    })
+  })
+
+  describe('access scope', () => {
+    it.each(Object.keys(SCOPES))('%s sees exactly the items the rule allows, in hits, totals and facets', async (who) => {
+      const result = await search('', { facets: ['kind', 'theme', 'audience', 'format', 'jurisdiction'], scope: SCOPES[who]! })
+      const expected = fixtureDocs().filter((doc) => VISIBLE[who]!.includes(doc.id))
+      expect(result.hits.map((hit) => hit.id).sort()).toEqual(expected.map((doc) => doc.id).sort())
+      expect(result.total).toBe(expected.length)
+      expect(result.facets.kind).toEqual(countBy(expected, (doc) => [doc.kind]))
+      expect(result.facets.theme).toEqual(countBy(expected, (doc) => doc.themes))
+      expect(result.facets.audience).toEqual(countBy(expected, (doc) => doc.audiences))
+      expect(result.facets.format).toEqual(countBy(expected, (doc) => doc.formats))
+      expect(result.facets.jurisdiction).toEqual(countBy(expected, (doc) => [doc.jurisdiction.id]))
+    })
+
+    it('hides local items from an anonymous text search, facets included', async () => {
+      const result = await search('党员', { facets: ['kind', 'jurisdiction'], scope: SCOPES.anonymous! })
+      expect(result.hits.every((hit) => hit.visibility === 'public')).toBe(true)
+      expect(result.facets.kind.courseware).toBeUndefined()
+      expect(result.facets.jurisdiction['20']).toBeUndefined()
+      expect((await search('党员', { scope: everything })).hits.some((hit) => hit.id === 'courseware-chengdu')).toBe(true)
+    })
+  })
+
+  describe('geo', () => {
+    it('keeps items within the radius, nearest first, with distances', async () => {
+      const result = await search('', { near: { ...ORIGIN, radiusKm: 3 }, sort: 'nearest' })
+      expect(result.hits.map((hit) => hit.id)).toEqual(['field-site-museum', 'field-route-walk'])
+      expect(result.hits[0]!.distanceMeters).toBeGreaterThan(450)
+      expect(result.hits[0]!.distanceMeters).toBeLessThan(550)
+      expect(result.hits[1]!.distanceMeters).toBeGreaterThan(1900)
+      expect(result.hits[1]!.distanceMeters).toBeLessThan(2100)
+    })
+
+    it('applies the scope to nearby items too', async () => {
+      const result = await search('', { near: { ...ORIGIN, radiusKm: 10 }, scope: SCOPES.anonymous!, sort: 'nearest' })
+      expect(result.hits.map((hit) => hit.id)).toEqual(['field-site-museum'])
+    })
+
+    it('combines the radius with text', async () => {
+      expect(await ids('现场教学点', { near: { ...ORIGIN, radiusKm: 10 }, sort: 'nearest' })).toEqual(['field-site-museum', 'field-route-walk', 'field-site-farm'])
+    })
+  })
+
+  describe('paging', () => {
+    it('splits results into pages without overlap', async () => {
+      const first = await search('', { page: 1, perPage: 5, sort: 'newest' })
+      const second = await search('', { page: 2, perPage: 5, sort: 'newest' })
+      const third = await search('', { page: 3, perPage: 5, sort: 'newest' })
+      expect(first.total).toBe(fixtureDocs().length)
+      expect([first.hits.length, second.hits.length, third.hits.length]).toEqual([5, 5, fixtureDocs().length - 10])
+      const all = [...first.hits, ...second.hits, ...third.hits].map((hit) => hit.id)
+      expect(new Set(all).size).toBe(fixtureDocs().length)
+    })
+
+    it('caps perPage at 100', async () => {
+      expect((await search('', { perPage: 1000 })).perPage).toBe(100)
+    })
+  })
+
+  describe('writes', () => {
+    it('replaces a document on upsert', async () => {
+      const doc = makeDoc({ docId: 'temp', kind: 'lesson', owner: '9', title: '春季冬训动员课', visibility: 'public' })
+      await engine.upsert([doc])
+      expect(await ids('冬训动员')).toEqual(['lesson-temp'])
+      await engine.upsert([{ ...doc, title: '秋季乡村振兴宣讲', updatedAt: '2024-01-01T00:00:00.000Z' }])
+      expect(await ids('冬训动员')).toEqual([])
+      expect(await ids('乡村振兴宣讲')).toEqual(['lesson-temp'])
+      expect((await search('', {})).total).toBe(fixtureDocs().length + 1)
+      const listed = []
+      for await (const entry of engine.listIds()) listed.push(entry)
+      expect(listed.find((entry) => entry.id === 'lesson-temp')?.updatedAt).toBe('2024-01-01T00:00:00.000Z')
+      await engine.remove(['lesson-temp'])
+    })
+
+    it('removes documents from hits and from the id list', async () => {
+      await engine.upsert([makeDoc({ docId: 'gone', kind: 'video', owner: '9', title: '即将删除的录像', visibility: 'public' })])
+      expect(await ids('即将删除')).toEqual(['video-gone'])
+      await engine.remove(['video-gone', 'video-never-existed'])
+      expect(await ids('即将删除')).toEqual([])
+      const listed: string[] = []
+      for await (const entry of engine.listIds()) listed.push(entry.id)
+      expect(listed).not.toContain('video-gone')
+      expect(listed.sort()).toEqual(fixtureDocs().map((doc) => doc.id).sort())
+    })
+
+    it('keeps the index across close and reopen', async () => {
+      const reopened = factory.open()
+      await reopened.init()
+      const result = await reopened.search({ q: '党员教育培训', scope: everything })
+      expect(result.hits.map((hit) => hit.id)).toContain('lesson-tianchi')
+      expect((await reopened.search({ q: '', scope: everything })).total).toBe(fixtureDocs().length)
+      await reopened.close()
+    })
+
+    it('sees writes made by another instance on the same storage', async () => {
+      const other = factory.open()
+      await other.init()
+      await search('党员') // warm this instance's caches first
+      await other.upsert([makeDoc({ docId: 'other', kind: 'lesson', owner: '10', title: '另一个进程写入的党课', visibility: 'local' })])
+      expect(await ids('另一个进程')).toEqual(['lesson-other'])
+      expect((await search('', { scope: SCOPES.ancestorCity! })).total).toBe(VISIBLE.ancestorCity!.length + 1)
+      await engine.remove(['lesson-other'])
+      expect(await other.search({ q: '另一个进程', scope: everything })).toMatchObject({ total: 0 })
+      await other.close()
+    })
+  })
+})

@@ -1,0 +1,462 @@
+/**
+ * The embedded engine: SQLite FTS5 in one file (libsql), no server.
+ *
+ * - `docs`: one row per search document: filter columns, display JSON (original script), change `seq`.
+ * - `words`: contentless FTS5 over jieba words of the normalised text (title / meta / body columns).
+ * - `grams`: contentless FTS5 over character pairs, the substring fallback when words find too little.
+ * - Scope, filters, facets and sorting run over `DocColumns`, an in-memory copy of the filter columns kept
+ *   in step with `docs` through `meta.seq` and `tombstones`, so several processes can share the file.
+ * Ranking with bm25 runs only when the text matches few rows; above that, rows are ordered by where the
+ * words matched (title, then themes/tags, then body), featured, newest (DESIGN.md §4: ranking all
+ * matches is what makes the naive query slow).
+ */
+import Database from 'libsql'
+import fs from 'node:fs'
+import path from 'node:path'
+
+import type { SearchDocument } from '../types'
+
+import {
+  clampPaging,
+  type IndexedEntry,
+  resolveSort,
+  type SearchEngine,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+} from '../engine'
+import { markAll, markSnippet, matchingPages } from '../highlight'
+import { boundedPages, normalizeFields, toIndexText } from '../prepare'
+import { planQuery, type QueryPlan } from '../queryPlan'
+import { type ColumnRow, DocColumns } from './embeddedColumns'
+import { compileFilters, compileNear, compileScope, countFacets } from './embeddedFilter'
+import { gramsExpression, wordsExpression } from './ftsExpression'
+
+const SCHEMA_VERSION = '1'
+export const DEFAULT_SEARCH_DB = 'data/search.db'
+
+/** bm25 over more matches than this costs more than it is worth; see the header */
+const BM25_MAX_MATCHES = 3_000
+/** fewer visible matches than this from the word index → also look in the character-pair index */
+const GRAM_FALLBACK_BELOW = 5
+const TOMBSTONE_KEEP = 50_000
+
+type Display = {
+  title: string
+  summary: string
+  body: string
+  pages?: string[]
+  jurisdiction: { id: string; name: string }
+  themes: string[]
+  audiences: string[]
+  formats: string[]
+  publishedAt: null | string
+  updatedAt: string
+  geo: null | { lat: number; lng: number }
+}
+
+type DocRow = {
+  rowid: number
+  id: string
+  kind: SearchDocument['kind']
+  doc_id: string
+  visibility: SearchDocument['visibility']
+  year: null | number
+  featured: number
+  display: string
+}
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS docs (
+  rowid INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
+  kind TEXT NOT NULL, doc_id TEXT NOT NULL, visibility TEXT NOT NULL,
+  owner_id TEXT NOT NULL, path TEXT NOT NULL,
+  themes TEXT NOT NULL, audiences TEXT NOT NULL, formats TEXT NOT NULL,
+  year INTEGER, featured INTEGER NOT NULL, lat REAL, lng REAL, newest_ms REAL NOT NULL,
+  updated_at TEXT NOT NULL, display TEXT NOT NULL, seq INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS docs_seq ON docs(seq);
+CREATE TABLE IF NOT EXISTS tombstones (seq INTEGER NOT NULL, rowid INTEGER NOT NULL);
+CREATE INDEX IF NOT EXISTS tombstones_seq ON tombstones(seq);
+CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(title, meta, body, content='', contentless_delete=1, detail=column, prefix='1 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g, content='', contentless_delete=1);
+INSERT OR IGNORE INTO meta VALUES ('schema', '${SCHEMA_VERSION}'), ('seq', '0'), ('epoch', '0'), ('tombstone_floor', '0');
+`
+
+const COLUMN_FIELDS = 'rowid, kind, visibility, owner_id, path, themes, audiences, formats, year, featured, lat, lng, newest_ms'
+
+const toMs = (iso: null | string): number => (iso ? Date.parse(iso) || 0 : 0)
+
+const toDisplay = (doc: SearchDocument): Display => ({
+  audiences: doc.audiences,
+  body: doc.body,
+  formats: doc.formats,
+  geo: doc.geo,
+  jurisdiction: doc.jurisdiction,
+  pages: doc.fileText ? boundedPages(doc.fileText.pages) : undefined,
+  publishedAt: doc.publishedAt,
+  summary: doc.summary,
+  themes: doc.themes,
+  title: doc.title,
+  updatedAt: doc.updatedAt,
+})
+
+/** everything an upsert writes, computed before the write lock is taken */
+const toRowParams = (doc: SearchDocument) => {
+  const text = toIndexText(normalizeFields(doc))
+  return {
+    doc: {
+      audiences: JSON.stringify(doc.audiences),
+      display: JSON.stringify(toDisplay(doc)),
+      doc_id: doc.docId,
+      featured: doc.featured ? 1 : 0,
+      formats: JSON.stringify(doc.formats),
+      id: doc.id,
+      kind: doc.kind,
+      lat: doc.geo?.lat ?? null,
+      lng: doc.geo?.lng ?? null,
+      newest_ms: toMs(doc.publishedAt) || toMs(doc.updatedAt),
+      owner_id: doc.jurisdiction.id,
+      path: doc.jurisdictionPath,
+      themes: JSON.stringify(doc.themes),
+      updated_at: doc.updatedAt,
+      visibility: doc.visibility,
+      year: doc.year,
+    },
+    text,
+  }
+}
+
+export type EmbeddedOptions = { file?: string }
+
+export class EmbeddedSearchEngine implements SearchEngine {
+  readonly name = 'embedded'
+  private readonly db: InstanceType<typeof Database>
+  private columns = new DocColumns()
+  private seenSeq = -1
+  private seenEpoch = ''
+  private readonly statements
+
+  constructor(options: EmbeddedOptions = {}) {
+    const file = options.file ?? process.env.SEARCH_DB_FILE ?? DEFAULT_SEARCH_DB
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
+    this.db = new Database(file)
+    this.db.exec('PRAGMA busy_timeout = 10000')
+    this.db.exec('PRAGMA journal_mode = WAL')
+    this.db.exec('PRAGMA synchronous = NORMAL')
+    this.db.exec('PRAGMA cache_size = -32000')
+    this.ensureSchema()
+    this.statements = this.prepareStatements()
+  }
+
+  private ensureSchema(): void {
+    this.db.transaction(() => {
+      const hasMeta = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get()
+      const version = hasMeta ? this.readMeta('schema') : SCHEMA_VERSION
+      if (version !== SCHEMA_VERSION) throw new Error(`search.db schema ${version}, expected ${SCHEMA_VERSION}: delete the file and reindex`)
+      this.db.exec(SCHEMA)
+    }).immediate()
+  }
+
+  private readMeta(key: string): string {
+    return (this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key) as { value: string }).value
+  }
+
+  private prepareStatements() {
+    const db = this.db
+    return {
+      bumpSeq: db.prepare("UPDATE meta SET value = value + 1 WHERE key = 'seq' RETURNING value"),
+      changedRows: db.prepare(`SELECT ${COLUMN_FIELDS} FROM docs WHERE seq > ?`),
+      deleteDoc: db.prepare('DELETE FROM docs WHERE rowid = ?'),
+      deleteGrams: db.prepare('DELETE FROM grams WHERE rowid = ?'),
+      deleteWords: db.prepare('DELETE FROM words WHERE rowid = ?'),
+      findRowid: db.prepare('SELECT rowid FROM docs WHERE id = ?'),
+      insertDoc: db.prepare(
+        `INSERT INTO docs (id, kind, doc_id, visibility, owner_id, path, themes, audiences, formats, year, featured, lat, lng, newest_ms, updated_at, display, seq)
+         VALUES (:id, :kind, :doc_id, :visibility, :owner_id, :path, :themes, :audiences, :formats, :year, :featured, :lat, :lng, :newest_ms, :updated_at, :display, :seq)
+         ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, doc_id = excluded.doc_id, visibility = excluded.visibility,
+           owner_id = excluded.owner_id, path = excluded.path, themes = excluded.themes, audiences = excluded.audiences,
+           formats = excluded.formats, year = excluded.year, featured = excluded.featured, lat = excluded.lat, lng = excluded.lng,
+           newest_ms = excluded.newest_ms, updated_at = excluded.updated_at, display = excluded.display, seq = excluded.seq
+         RETURNING rowid`,
+      ),
+      insertGrams: db.prepare('INSERT INTO grams (rowid, g) VALUES (?, ?)'),
+      insertTombstone: db.prepare('INSERT INTO tombstones (seq, rowid) VALUES (?, ?)'),
+      insertWords: db.prepare('INSERT INTO words (rowid, title, meta, body) VALUES (?, ?, ?, ?)'),
+      listIds: db.prepare('SELECT id, updated_at FROM docs WHERE id > ? ORDER BY id LIMIT 1000'),
+      meta: db.prepare("SELECT key, value FROM meta WHERE key IN ('seq', 'epoch', 'tombstone_floor')"),
+      tombstonesSince: db.prepare('SELECT rowid FROM tombstones WHERE seq > ? ORDER BY seq'),
+    }
+  }
+
+  async init(): Promise<void> {}
+
+  async upsert(docs: SearchDocument[]): Promise<void> {
+    if (!docs.length) return
+    const prepared = docs.map(toRowParams)
+    this.db.transaction(() => {
+      const seq = this.nextSeq()
+      for (const { doc, text } of prepared) {
+        const rowid = this.findRowid(doc.id)
+        if (rowid !== undefined) this.deleteText(rowid)
+        const written = this.statements.insertDoc.get({ ...doc, seq }) as { rowid: number }
+        this.statements.insertWords.run(written.rowid, text.title, text.meta, text.body)
+        this.statements.insertGrams.run(written.rowid, text.grams)
+      }
+    }).immediate()
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    if (!ids.length) return
+    this.db.transaction(() => {
+      const seq = this.nextSeq()
+      for (const id of ids) {
+        const rowid = this.findRowid(id)
+        if (rowid === undefined) continue
+        this.deleteText(rowid)
+        this.statements.deleteDoc.run(rowid)
+        this.statements.insertTombstone.run(seq, rowid)
+      }
+      this.pruneTombstones(seq)
+    }).immediate()
+  }
+
+  private findRowid(id: string): number | undefined {
+    return (this.statements.findRowid.get(id) as undefined | { rowid: number })?.rowid
+  }
+
+  private nextSeq(): number {
+    return Number((this.statements.bumpSeq.get() as { value: number | string }).value)
+  }
+
+  private deleteText(rowid: number): void {
+    this.statements.deleteWords.run(rowid)
+    this.statements.deleteGrams.run(rowid)
+  }
+
+  /** readers that fell behind the floor reload everything instead of replaying deletions */
+  private pruneTombstones(seq: number): void {
+    const count = (this.db.prepare('SELECT count(*) AS n FROM tombstones').get() as { n: number }).n
+    if (count <= TOMBSTONE_KEEP) return
+    const floor = seq - 1
+    this.db.prepare('DELETE FROM tombstones WHERE seq <= ?').run(floor)
+    this.db.prepare("UPDATE meta SET value = ? WHERE key = 'tombstone_floor'").run(String(floor))
+  }
+
+  async clear(): Promise<void> {
+    this.db.transaction(() => {
+      this.db.exec(`DELETE FROM docs; DELETE FROM tombstones;
+        INSERT INTO words (words) VALUES ('delete-all'); INSERT INTO grams (grams) VALUES ('delete-all');
+        UPDATE meta SET value = value + 1 WHERE key = 'epoch';`)
+    }).immediate()
+  }
+
+  async close(): Promise<void> {
+    if (this.db.open) this.db.close()
+  }
+
+  async *listIds(): AsyncIterable<IndexedEntry> {
+    let after = ''
+    for (;;) {
+      const rows = this.statements.listIds.all(after) as Array<{ id: string; updated_at: string }>
+      for (const row of rows) yield { id: row.id, updatedAt: row.updated_at }
+      if (rows.length < 1000) return
+      after = rows.at(-1)!.id
+    }
+  }
+
+  /** brings `columns` up to date with the file, which other processes may have written */
+  private refreshColumns(): void {
+    this.db.transaction(() => {
+      const meta = Object.fromEntries(
+        (this.statements.meta.all() as Array<{ key: string; value: string }>).map((row) => [row.key, row.value]),
+      )
+      const seq = Number(meta.seq)
+      const epoch = String(meta.epoch)
+      if (seq === this.seenSeq && epoch === this.seenEpoch) return
+      const replayable = epoch === this.seenEpoch && this.seenSeq >= Number(meta.tombstone_floor)
+      if (!replayable) this.reloadColumns()
+      else this.applyChanges()
+      this.seenSeq = seq
+      this.seenEpoch = epoch
+    }).deferred()
+  }
+
+  private reloadColumns(): void {
+    this.columns = new DocColumns()
+    for (const row of this.statements.changedRows.iterate(-1)) this.columns.set(row as ColumnRow)
+  }
+
+  private applyChanges(): void {
+    for (const row of this.statements.tombstonesSince.iterate(this.seenSeq)) this.columns.delete((row as { rowid: number }).rowid)
+    for (const row of this.statements.changedRows.iterate(this.seenSeq)) this.columns.set(row as ColumnRow)
+  }
+
+  private matchRowids(table: 'grams' | 'words', expression: string): Int32Array {
+    const row = this.db.prepare(`SELECT group_concat(rowid) AS ids FROM ${table} WHERE ${table} MATCH ?`).get(expression) as {
+      ids: null | string
+    }
+    return row.ids ? Int32Array.from(row.ids.split(','), Number) : new Int32Array(0)
+  }
+
+  private bm25(expression: string): Map<number, number> {
+    const rows = this.db
+      .prepare('SELECT rowid, bm25(words, 10.0, 4.0, 1.0) AS score FROM words WHERE words MATCH ?')
+      .raw()
+      .all(expression) as Array<[number, number]>
+    return new Map(rows)
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const started = performance.now()
+    this.refreshColumns()
+    const { page, perPage } = clampPaging(query)
+    const sort = resolveSort(query)
+    const plan = planQuery(query.q)
+    const distances = new Map<number, number>()
+    const keep = this.compileRowTest(query, distances)
+    const textual = plan.groups.length > 0
+    let matched = textual ? this.matchRowids('words', wordsExpression(plan)) : this.allRowids()
+    let visible = filterRows(matched, keep)
+    let wordRows: null | Set<number> = null
+    if (textual && visible.length < GRAM_FALLBACK_BELOW) {
+      wordRows = new Set(visible)
+      matched = unionSorted(matched, this.matchRowids('grams', gramsExpression(plan)))
+      visible = filterRows(matched, keep)
+    }
+    const scores = this.score(visible, sort, plan, distances, wordRows)
+    const pageRows = topRows(visible, scores, page * perPage).slice((page - 1) * perPage)
+    return {
+      facets: countFacets(this.columns, visible, query.facets ?? []),
+      hits: this.hydrate(pageRows, plan, distances, Boolean(query.near)),
+      page,
+      perPage,
+      tookMs: Math.round((performance.now() - started) * 100) / 100,
+      total: visible.length,
+    }
+  }
+
+  private allRowids(): Int32Array {
+    const rows = new Int32Array(this.columns.aliveCount)
+    let at = 0
+    for (let r = 1; r <= this.columns.maxRowid; r++) if (this.columns.alive[r]) rows[at++] = r
+    return rows
+  }
+
+  private compileRowTest(query: SearchQuery, distances: Map<number, number>): (r: number) => boolean {
+    const alive = this.columns.alive
+    const tests = [compileScope(this.columns, query.scope), ...compileFilters(this.columns, query.filters)]
+    if (query.near) tests.push(compileNear(this.columns, query.near, distances))
+    return (r) => alive[r] === 1 && tests.every((test) => test(r))
+  }
+
+  /** one number per visible row, higher first (see the header for the relevance order) */
+  private score(
+    rows: Int32Array,
+    sort: ReturnType<typeof resolveSort>,
+    plan: QueryPlan,
+    distances: Map<number, number>,
+    wordRows: null | Set<number>,
+  ): Float64Array {
+    const { featured, newest } = this.columns
+    const scores = new Float64Array(rows.length)
+    if (sort === 'nearest') {
+      rows.forEach((r, index) => (scores[index] = -(distances.get(r) ?? Infinity)))
+      return scores
+    }
+    if (sort === 'newest' || !plan.groups.length) {
+      rows.forEach((r, index) => (scores[index] = newest[r]! + (sort === 'relevance' ? featured[r]! * 1e13 : 0)))
+      return scores
+    }
+    const tiers = this.matchTiers(rows, plan, wordRows)
+    const bm25 = rows.length <= BM25_MAX_MATCHES ? this.bm25(wordsExpression(plan)) : new Map<number, number>()
+    rows.forEach((r, index) => {
+      const relevance = Math.min(999, Math.round(-(bm25.get(r) ?? 0) * 10))
+      scores[index] = tiers[index]! * 1e13 + relevance * 1e9 + featured[r]! * 1e8 + Math.floor(newest[r]! / 60_000) / 1e1
+    })
+    return scores
+  }
+
+  /** 3: all words in the title, 2: in title or themes/tags, 1: anywhere, 0: only as a substring */
+  private matchTiers(rows: Int32Array, plan: QueryPlan, wordRows: null | Set<number>): Uint8Array {
+    const expression = wordsExpression(plan)
+    const inTitle = new Set(this.matchRowids('words', `{title} : (${expression})`))
+    const inMeta = new Set(this.matchRowids('words', `{title meta} : (${expression})`))
+    return Uint8Array.from(rows, (r) => (inTitle.has(r) ? 3 : inMeta.has(r) ? 2 : wordRows && !wordRows.has(r) ? 0 : 1))
+  }
+
+  private hydrate(rowids: number[], plan: QueryPlan, distances: Map<number, number>, withDistance: boolean): SearchHit[] {
+    if (!rowids.length) return []
+    const rows = this.db
+      .prepare(`SELECT rowid, id, kind, doc_id, visibility, year, featured, display FROM docs WHERE rowid IN (${rowids.map(() => '?').join(',')})`)
+      .all(...rowids) as DocRow[]
+    const byRowid = new Map(rows.map((row) => [row.rowid, row]))
+    return rowids.flatMap((rowid) => {
+      const row = byRowid.get(rowid)
+      if (!row) return []
+      const hit = toHit(row, plan)
+      if (withDistance) hit.distanceMeters = Math.round(distances.get(rowid) ?? 0)
+      return [hit]
+    })
+  }
+}
+
+const bodySnippet = (display: Display, terms: string[], pageNumbers: number[]): string => {
+  if (!terms.length) return ''
+  const firstPage = pageNumbers[0]
+  return markSnippet(display.body, terms) || (firstPage ? markSnippet(display.pages![firstPage - 1]!, terms) : '')
+}
+
+const toHit = (row: DocRow, plan: QueryPlan): SearchHit => {
+  const display = JSON.parse(row.display) as Display
+  const terms = plan.highlightTerms
+  const pageNumbers = matchingPages(display.pages ?? [], terms)
+  return {
+    audiences: display.audiences,
+    docId: row.doc_id,
+    featured: row.featured === 1,
+    formats: display.formats,
+    geo: display.geo,
+    highlights: {
+      body: bodySnippet(display, terms, pageNumbers),
+      summary: markAll(display.summary, terms),
+      title: markAll(display.title, terms),
+    },
+    id: row.id,
+    jurisdiction: display.jurisdiction,
+    kind: row.kind,
+    ...(row.kind === 'courseware' ? { pages: pageNumbers } : {}),
+    publishedAt: display.publishedAt,
+    summary: display.summary,
+    themes: display.themes,
+    title: display.title,
+    updatedAt: display.updatedAt,
+    visibility: row.visibility,
+    year: row.year,
+  }
+}
+
+const filterRows = (rows: Int32Array, keep: (r: number) => boolean): Int32Array => {
+  const kept = new Int32Array(rows.length)
+  let at = 0
+  for (const r of rows) if (keep(r)) kept[at++] = r
+  return kept.subarray(0, at)
+}
+
+const unionSorted = (a: Int32Array, b: Int32Array): Int32Array => Int32Array.from(new Set([...a, ...b])).sort()
+
+/** the `count` best rows, best first; ties go to the lower rowid */
+const topRows = (rows: Int32Array, scores: Float64Array, count: number): number[] => {
+  if (count <= 0 || !rows.length) return []
+  let threshold = -Infinity
+  if (count < rows.length) {
+    const sorted = Float64Array.from(scores).sort()
+    threshold = sorted[rows.length - count]!
+  }
+  const chosen: number[] = []
+  scores.forEach((score, index) => score >= threshold && chosen.push(index))
+  chosen.sort((a, b) => scores[b]! - scores[a]! || rows[a]! - rows[b]!)
+  return chosen.slice(0, count).map((index) => rows[index]!)
+}

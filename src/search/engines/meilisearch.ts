@@ -1,0 +1,238 @@
+/**
+ * The Meilisearch engine. Searchable fields hold normalised Simplified text (Meilisearch's own Chinese
+ * normaliser maps Simplified → Traditional only partly, see notes/meilisearch.md); the original text is kept
+ * in display-only fields and highlighted here with the same offsets. The reader's scope is part of the filter
+ * of every query, built by `filters.ts` from typed values.
+ */
+import { Meilisearch, type Index, type SearchParams, type Settings, type Task } from 'meilisearch'
+
+import type { SearchDocument } from '../types'
+
+import {
+  clampPaging,
+  emptyFacets,
+  type FacetCounts,
+  type FacetName,
+  type IndexedEntry,
+  resolveSort,
+  type SearchEngine,
+  type SearchHit,
+  type SearchQuery,
+  type SearchResult,
+} from '../engine'
+import { buildMeiliFilter } from '../filters'
+import { markAll, markSnippet, matchingPages } from '../highlight'
+import { boundedPages, normalizeFields } from '../prepare'
+import { planQuery } from '../queryPlan'
+import { normalizeText } from '../text'
+import { buildMeiliSettings, MEILI_FACET_FIELDS, MEILI_FIELDS as F } from '../settings'
+import { getPathIds } from '@/access/visibilityScope'
+import { haversineMeters } from './embeddedFilter'
+
+export type MeiliDocument = {
+  id: string
+  kind: SearchDocument['kind']
+  docId: string
+  visibility: SearchDocument['visibility']
+  jurisdictionId: string
+  jurisdictionName: string
+  jurisdictionAncestors: string[]
+  themes: string[]
+  audiences: string[]
+  formats: string[]
+  year: null | number
+  featured: boolean
+  newestMs: number
+  publishedAt: null | string
+  updatedAt: string
+  title: string
+  summary: string
+  body: string
+  pages: string[]
+  titleNorm: string
+  summaryNorm: string
+  bodyNorm: string
+  pagesNorm: string[]
+  metaNorm: string
+  _geo?: { lat: number; lng: number }
+}
+
+const toMs = (iso: null | string): number => (iso ? Date.parse(iso) || 0 : 0)
+
+/** blanks stand in for stray pinyin; collapsing them keeps Meilisearch's word positions tight */
+const squeeze = (text: string): string => text.replace(/\s+/g, ' ').trim()
+
+export const toMeiliDocument = (doc: SearchDocument): MeiliDocument => {
+  const normalized = normalizeFields(doc)
+  return {
+    audiences: doc.audiences,
+    body: doc.body,
+    bodyNorm: normalized.body,
+    docId: doc.docId,
+    featured: doc.featured,
+    formats: doc.formats,
+    id: doc.id,
+    jurisdictionAncestors: getPathIds(doc.jurisdictionPath),
+    jurisdictionId: doc.jurisdiction.id,
+    jurisdictionName: doc.jurisdiction.name,
+    kind: doc.kind,
+    metaNorm: normalized.meta,
+    newestMs: toMs(doc.publishedAt) || toMs(doc.updatedAt),
+    pages: boundedPages(doc.fileText?.pages),
+    pagesNorm: normalized.pages,
+    publishedAt: doc.publishedAt,
+    summary: doc.summary,
+    summaryNorm: normalized.summary,
+    themes: doc.themes,
+    title: doc.title,
+    titleNorm: normalized.title,
+    updatedAt: doc.updatedAt,
+    visibility: doc.visibility,
+    year: doc.year,
+    ...(doc.geo ? { _geo: { lat: doc.geo.lat, lng: doc.geo.lng } } : {}),
+  }
+}
+
+const assertSucceeded = (task: Task, what: string): void => {
+  if (task.status !== 'succeeded') {
+    throw new Error(`Meilisearch ${what} ${task.status}: ${task.error?.code ?? ''} ${task.error?.message ?? ''}`.trim())
+  }
+}
+
+const sameSetting = (live: unknown, wanted: unknown): boolean => JSON.stringify(live) === JSON.stringify(wanted)
+
+export type MeilisearchOptions = { host: string; apiKey?: string; indexUid?: string; timeoutMs?: number }
+
+export class MeilisearchEngine implements SearchEngine {
+  readonly name = 'meilisearch'
+  private readonly client: Meilisearch
+  private readonly index: Index<MeiliDocument>
+  private readonly indexUid: string
+  private readonly timeoutMs: number
+
+  constructor(options: MeilisearchOptions) {
+    this.client = new Meilisearch({ apiKey: options.apiKey, host: options.host })
+    this.indexUid = options.indexUid ?? process.env.MEILI_INDEX ?? 'commons'
+    this.index = this.client.index<MeiliDocument>(this.indexUid)
+    this.timeoutMs = options.timeoutMs ?? 60_000
+  }
+
+  private async wait(promise: ReturnType<Index['addDocuments']>, what: string): Promise<void> {
+    assertSucceeded(await promise.waitTask({ timeout: this.timeoutMs }), what)
+  }
+
+  /** creates the index when missing and brings any drifted setting back to what the code says */
+  async init(): Promise<void> {
+    const exists = await this.index.getRawInfo().then(
+      () => true,
+      () => false,
+    )
+    if (!exists) await this.wait(this.client.createIndex(this.indexUid, { primaryKey: F.id }), 'createIndex')
+    const wanted = buildMeiliSettings()
+    const live = await this.index.getSettings()
+    const drifted = (Object.keys(wanted) as Array<keyof Settings>).filter((key) => !sameSetting(live[key], wanted[key]))
+    if (drifted.length) await this.wait(this.index.updateSettings(wanted), `updateSettings(${drifted.join(', ')})`)
+  }
+
+  async upsert(docs: SearchDocument[]): Promise<void> {
+    if (!docs.length) return
+    await this.wait(this.index.addDocuments(docs.map(toMeiliDocument), { primaryKey: F.id }), 'addDocuments')
+  }
+
+  async remove(ids: string[]): Promise<void> {
+    if (!ids.length) return
+    await this.wait(this.index.deleteDocuments(ids), 'deleteDocuments')
+  }
+
+  async clear(): Promise<void> {
+    await this.wait(this.index.deleteAllDocuments(), 'deleteAllDocuments')
+  }
+
+  async close(): Promise<void> {}
+
+  /** for tests and full rebuilds */
+  async dropIndex(): Promise<void> {
+    await this.client.deleteIndexIfExists(this.indexUid)
+  }
+
+  async *listIds(): AsyncIterable<IndexedEntry> {
+    const limit = 1000
+    const entries: IndexedEntry[] = []
+    for (let offset = 0; ; offset += limit) {
+      const page = await this.index.getDocuments<Pick<MeiliDocument, 'id' | 'updatedAt'>>({ fields: [F.id, F.updatedAt], limit, offset })
+      entries.push(...page.results.map((doc) => ({ id: doc.id, updatedAt: doc.updatedAt })))
+      if (page.results.length < limit) break
+    }
+    yield* entries.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  }
+
+  async search(query: SearchQuery): Promise<SearchResult> {
+    const started = performance.now()
+    const { page, perPage } = clampPaging(query)
+    const sort = resolveSort(query)
+    const plan = planQuery(query.q)
+    const wantedFacets = query.facets ?? []
+    const params: SearchParams = {
+      facets: wantedFacets.map((name) => MEILI_FACET_FIELDS[name]),
+      filter: buildMeiliFilter(query),
+      hitsPerPage: perPage,
+      locales: ['cmn'],
+      matchingStrategy: 'all',
+      page,
+      sort: toMeiliSort(sort, query),
+    }
+    const q = squeeze(normalizeText(query.q))
+    const response = await this.index.search<MeiliDocument>(q, params)
+    return {
+      facets: toFacetCounts(response.facetDistribution, wantedFacets),
+      hits: response.hits.map((doc) => toHit(doc, plan.highlightTerms, query.near)),
+      page,
+      perPage,
+      tookMs: Math.round((performance.now() - started) * 100) / 100,
+      total: 'totalHits' in response && typeof response.totalHits === 'number' ? response.totalHits : response.hits.length,
+    }
+  }
+}
+
+const toMeiliSort = (sort: ReturnType<typeof resolveSort>, query: SearchQuery): string[] | undefined => {
+  if (sort === 'nearest' && query.near) return [`_geoPoint(${query.near.lat}, ${query.near.lng}):asc`]
+  if (sort === 'newest') return [`${F.newestMs}:desc`]
+  return query.q.trim() ? undefined : [`${F.featured}:desc`, `${F.newestMs}:desc`]
+}
+
+const toFacetCounts = (distribution: Record<string, Record<string, number>> | undefined, wanted: FacetName[]): FacetCounts => {
+  const facets = emptyFacets()
+  for (const name of wanted) facets[name] = { ...(distribution?.[MEILI_FACET_FIELDS[name]] ?? {}) }
+  return facets
+}
+
+const toHit = (doc: MeiliDocument, terms: string[], near: SearchQuery['near']): SearchHit => {
+  const pageNumbers = matchingPages(doc.pages ?? [], terms)
+  const firstPage = pageNumbers[0]
+  const body = terms.length === 0 ? '' : markSnippet(doc.body, terms) || (firstPage ? markSnippet(doc.pages[firstPage - 1]!, terms) : '')
+  const geo = doc._geo ? { lat: Number(doc._geo.lat), lng: Number(doc._geo.lng) } : null
+  return {
+    audiences: doc.audiences,
+    docId: doc.docId,
+    featured: doc.featured,
+    formats: doc.formats,
+    geo,
+    highlights: {
+      body,
+      summary: markAll(doc.summary, terms),
+      title: markAll(doc.title, terms),
+    },
+    id: doc.id,
+    jurisdiction: { id: doc.jurisdictionId, name: doc.jurisdictionName },
+    kind: doc.kind,
+    ...(doc.kind === 'courseware' ? { pages: pageNumbers } : {}),
+    ...(near && geo ? { distanceMeters: Math.round(haversineMeters(near.lat, near.lng, geo.lat, geo.lng)) } : {}),
+    publishedAt: doc.publishedAt,
+    summary: doc.summary,
+    themes: doc.themes,
+    title: doc.title,
+    updatedAt: doc.updatedAt,
+    visibility: doc.visibility,
+    year: doc.year,
+  }
+}
