@@ -1,16 +1,12 @@
 import type { CollectionConfig } from 'payload'
 
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-
 import { ownedContentAccess } from '@/access/contentAccess'
 import { ownershipFields } from '@/fields/ownership'
 import { audiencesField, themesField, titleField } from '@/fields/taxonomy'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
+import { uploadDir } from '@/utilities/uploadDir'
 import { label } from '@/utilities/labels'
-
-const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 export const COURSEWARE_MIME_TYPES = [
   'application/pdf',
@@ -85,7 +81,7 @@ export const Courseware: CollectionConfig<'courseware'> = {
   labels: { plural: label('课件', 'Courseware'), singular: label('课件', 'Courseware item') },
   upload: {
     mimeTypes: COURSEWARE_MIME_TYPES,
-    staticDir: path.resolve(dirname, '../media/courseware'),
+    staticDir: uploadDir('courseware'),
   },
   versions: { drafts: true, maxPerDoc: 10 },
 }

@@ -1,14 +1,10 @@
 import type { CollectionConfig } from 'payload'
 
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-
 import { anyone, createOwnedContent, manageOwnedContent } from '@/access/contentAccess'
 import { ownershipFields } from '@/fields/ownership'
 import { assignOwnership } from '@/hooks/assignOwnership'
+import { uploadDir } from '@/utilities/uploadDir'
 import { label } from '@/utilities/labels'
-
-const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 /** Covers, photos and portraits. Pictures are readable by anyone: they illustrate public pages too. */
 export const Media: CollectionConfig<'media'> = {
@@ -35,6 +31,6 @@ export const Media: CollectionConfig<'media'> = {
       { name: 'large', formatOptions: { format: 'webp' }, width: 1600, withoutEnlargement: true },
     ],
     mimeTypes: ['image/jpeg', 'image/png', 'image/webp', 'image/gif'],
-    staticDir: path.resolve(dirname, '../media/images'),
+    staticDir: uploadDir('images'),
   },
 }

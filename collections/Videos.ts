@@ -1,8 +1,5 @@
 import type { CollectionBeforeChangeHook, CollectionConfig } from 'payload'
 
-import path from 'node:path'
-import { fileURLToPath } from 'node:url'
-
 import { ownedContentAccess } from '@/access/contentAccess'
 import { ownershipFields } from '@/fields/ownership'
 import { audiencesField, themesField, titleField } from '@/fields/taxonomy'
@@ -10,9 +7,8 @@ import { VIDEO_KINDS } from '@/fields/vocabulary'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
 import { fieldError } from '@/utilities/errors'
+import { uploadDir } from '@/utilities/uploadDir'
 import { label, termOptions } from '@/utilities/labels'
-
-const dirname = path.dirname(fileURLToPath(import.meta.url))
 
 /** 音像资料 is either an uploaded recording or a link to one hosted elsewhere. */
 const requireFileOrLink: CollectionBeforeChangeHook = ({ collection, data, originalDoc, req }) => {
@@ -68,6 +64,6 @@ export const Videos: CollectionConfig<'videos'> = {
   upload: {
     filesRequiredOnCreate: false,
     mimeTypes: ['video/mp4', 'video/webm', 'audio/mpeg', 'audio/mp4', 'audio/x-m4a'],
-    staticDir: path.resolve(dirname, '../media/videos'),
+    staticDir: uploadDir('videos'),
   },
 }

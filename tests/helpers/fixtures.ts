@@ -13,7 +13,7 @@ export type SignedInRole = (typeof SIGNED_IN_ROLES)[number]
  */
 export const createJurisdictionTree = async (payload: Payload) => {
   const create = (name: string, level: string, parent?: number | string) =>
-    payload.create({ collection: 'jurisdictions', data: { level: level as never, name, parent } })
+    payload.create({ collection: 'jurisdictions', data: { level: level as never, name, parent: parent as number | undefined } })
   const province = await create('山东省', '省')
   const city = await create('淄博市', '市', province.id)
   const district = await create('博山区', '区/县', city.id)
@@ -34,5 +34,5 @@ export const createUser = async (
 ) =>
   payload.create({
     collection: 'users',
-    data: { email, jurisdiction, name: email.split('@')[0]!, password: TEST_PASSWORD, role },
+    data: { email, jurisdiction: jurisdiction as number, name: email.split('@')[0]!, password: TEST_PASSWORD, role },
   })
