@@ -85,6 +85,12 @@ CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g, content='', contentless_d
 INSERT OR IGNORE INTO meta VALUES ('schema', '${SCHEMA_VERSION}'), ('seq', '0'), ('epoch', '0'), ('tombstone_floor', '0');
 `
 
+/** positional binding: libsql binds named parameters an order of magnitude slower */
+const DOC_COLUMNS = [
+  'id', 'kind', 'doc_id', 'visibility', 'owner_id', 'path', 'themes', 'audiences', 'formats',
+  'year', 'featured', 'lat', 'lng', 'newest_ms', 'updated_at', 'display', 'seq',
+] as const
+
 const COLUMN_FIELDS = 'rowid, kind, visibility, owner_id, path, themes, audiences, formats, year, featured, lat, lng, newest_ms'
 
 const toMs = (iso: null | string): number => (iso ? Date.parse(iso) || 0 : 0)
@@ -173,15 +179,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
       deleteGrams: db.prepare('DELETE FROM grams WHERE rowid = ?'),
       deleteWords: db.prepare('DELETE FROM words WHERE rowid = ?'),
       findRowid: db.prepare('SELECT rowid FROM docs WHERE id = ?'),
-      insertDoc: db.prepare(
-        `INSERT INTO docs (id, kind, doc_id, visibility, owner_id, path, themes, audiences, formats, year, featured, lat, lng, newest_ms, updated_at, display, seq)
-         VALUES (:id, :kind, :doc_id, :visibility, :owner_id, :path, :themes, :audiences, :formats, :year, :featured, :lat, :lng, :newest_ms, :updated_at, :display, :seq)
-         ON CONFLICT(id) DO UPDATE SET kind = excluded.kind, doc_id = excluded.doc_id, visibility = excluded.visibility,
-           owner_id = excluded.owner_id, path = excluded.path, themes = excluded.themes, audiences = excluded.audiences,
-           formats = excluded.formats, year = excluded.year, featured = excluded.featured, lat = excluded.lat, lng = excluded.lng,
-           newest_ms = excluded.newest_ms, updated_at = excluded.updated_at, display = excluded.display, seq = excluded.seq
-         RETURNING rowid`,
-      ),
+      insertDoc: db.prepare(`INSERT INTO docs (${DOC_COLUMNS.join(', ')}) VALUES (${DOC_COLUMNS.map(() => '?').join(', ')})`),
+      updateDoc: db.prepare(`UPDATE docs SET ${DOC_COLUMNS.map((column) => `${column} = ?`).join(', ')} WHERE rowid = ?`),
       insertGrams: db.prepare('INSERT INTO grams (rowid, g) VALUES (?, ?)'),
       insertTombstone: db.prepare('INSERT INTO tombstones (seq, rowid) VALUES (?, ?)'),
       insertWords: db.prepare('INSERT INTO words (rowid, title, meta, body) VALUES (?, ?, ?, ?)'),
@@ -199,11 +198,16 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.db.transaction(() => {
       const seq = this.nextSeq()
       for (const { doc, text } of prepared) {
-        const rowid = this.findRowid(doc.id)
-        if (rowid !== undefined) this.deleteText(rowid)
-        const written = this.statements.insertDoc.get({ ...doc, seq }) as { rowid: number }
-        this.statements.insertWords.run(written.rowid, text.title, text.meta, text.body)
-        this.statements.insertGrams.run(written.rowid, text.grams)
+        const values = DOC_COLUMNS.map((column) => (column === 'seq' ? seq : doc[column]))
+        let rowid = this.findRowid(doc.id)
+        if (rowid === undefined) {
+          rowid = Number(this.statements.insertDoc.run(values).lastInsertRowid)
+        } else {
+          this.deleteText(rowid)
+          this.statements.updateDoc.run([...values, rowid])
+        }
+        this.statements.insertWords.run(rowid, text.title, text.meta, text.body)
+        this.statements.insertGrams.run(rowid, text.grams)
       }
     }).immediate()
   }
@@ -326,7 +330,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       matched = unionSorted(matched, this.matchRowids('grams', gramsExpression(plan)))
       visible = filterRows(matched, keep)
     }
-    const scores = this.score(visible, sort, plan, distances, wordRows)
+    const scores = this.score(visible, sort, plan, distances, wordRows, matched.length)
     const pageRows = topRows(visible, scores, page * perPage).slice((page - 1) * perPage)
     return {
       facets: countFacets(this.columns, visible, query.facets ?? []),
@@ -359,6 +363,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     plan: QueryPlan,
     distances: Map<number, number>,
     wordRows: null | Set<number>,
+    matchedCount: number,
   ): Float64Array {
     const { featured, newest } = this.columns
     const scores = new Float64Array(rows.length)
@@ -371,7 +376,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
       return scores
     }
     const tiers = this.matchTiers(rows, plan, wordRows)
-    const bm25 = rows.length <= BM25_MAX_MATCHES ? this.bm25(wordsExpression(plan)) : new Map<number, number>()
+    // bm25 is computed for every text match, visible or not, so the cap applies to all matches
+    const bm25 = matchedCount <= BM25_MAX_MATCHES ? this.bm25(wordsExpression(plan)) : new Map<number, number>()
     rows.forEach((r, index) => {
       const relevance = Math.min(999, Math.round(-(bm25.get(r) ?? 0) * 10))
       scores[index] = tiers[index]! * 1e13 + relevance * 1e9 + featured[r]! * 1e8 + Math.floor(newest[r]! / 60_000) / 1e1

@@ -1,0 +1,209 @@
+/**
+ * Search benchmark (DESIGN.md §6): generates N documents from the real corpus (both scripts, all kinds,
+ * a jurisdiction tree, every visibility), indexes them, runs fixed queries and prints throughput,
+ * latency percentiles and peak memory.
+ *
+ *   npx tsx scripts/bench-search.ts [--n 100000] [--file data/bench-search.db] [--rounds 2] [--keep]
+ * Uses Meilisearch instead when MEILI_HOST is set.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+
+import type { SearchEngine, SearchQuery } from '../src/search/engine'
+import type { SearchDocument, SearchKind, Visibility } from '../src/search/types'
+
+import { getVisibilityScope, type VisibilityScope } from '../src/access/visibilityScope'
+import { EmbeddedSearchEngine } from '../src/search/engines/embedded'
+import { MeilisearchEngine } from '../src/search/engines/meilisearch'
+import { readCorpus } from '../src/search/testing/fixtures'
+import { SEARCH_KINDS } from '../src/search/types'
+
+const argument = (name: string, fallback: string): string => {
+  const at = process.argv.indexOf(`--${name}`)
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback
+}
+const N = Number(argument('n', '100000'))
+const FILE = argument('file', 'data/bench-search.db')
+const ROUNDS = Number(argument('rounds', '2'))
+const BATCH = 1000
+
+/** mulberry32: the same documents and queries on every run */
+const random = (() => {
+  let seed = 20240607
+  return () => {
+    seed |= 0
+    seed = (seed + 0x6d2b79f5) | 0
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+})()
+const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
+const some = <T>(items: readonly T[], max: number): T[] => [...new Set(Array.from({ length: 1 + Math.floor(random() * max) }, () => pick(items)))]
+
+const THEMES = ['党性教育', '政治理论', '党史学习', '党建实务', '基层治理', '乡村振兴', '技能素养', '廉政教育']
+const AUDIENCES = ['农村党员', '社区党员', '机关党员', '两新组织党员', '党务工作者', '基层党组织书记', '年老体弱党员', '青年党员', '新就业群体党员', '入党积极分子', '流动党员']
+const FORMATS = ['讲授式', '研讨式', '互动式', '观摩式', '案例式', '情景教学', '现场教学', '线上录制', '送学上门']
+const KIND_WEIGHTS: Record<SearchKind, number> = {
+  bundle: 2, courseware: 30, 'field-route': 3, 'field-site': 7, lecturer: 8, lesson: 30, textbook: 5, video: 15,
+}
+
+type Place = { id: string; path: string; name: string; lat: number; lng: number }
+
+/** 1 province, 10 cities, 100 counties, 1,000 towns */
+const buildTree = (): Place[] => {
+  const places: Place[] = [{ id: '1', lat: 36, lng: 117, name: '省', path: '/1/' }]
+  let next = 2
+  for (let city = 0; city < 10; city++) {
+    const cityPlace = { id: String(next++), lat: 30 + city, lng: 110 + city, name: `市${city}`, path: '' }
+    cityPlace.path = `/1/${cityPlace.id}/`
+    places.push(cityPlace)
+    for (let county = 0; county < 10; county++) {
+      const countyPlace = { id: String(next++), lat: cityPlace.lat + county * 0.05, lng: cityPlace.lng, name: `县${city}-${county}`, path: '' }
+      countyPlace.path = `${cityPlace.path}${countyPlace.id}/`
+      places.push(countyPlace)
+      for (let town = 0; town < 10; town++) {
+        const id = String(next++)
+        places.push({ id, lat: countyPlace.lat, lng: countyPlace.lng + town * 0.05, name: `镇${id}`, path: `${countyPlace.path}${id}/` })
+      }
+    }
+  }
+  return places
+}
+
+const sentencesOf = (texts: string[]): string[] =>
+  texts.flatMap((text) => text.split(/(?<=[。!?！？\n])/)).map((s) => s.trim()).filter((s) => s.length >= 8)
+
+const weightedKinds = SEARCH_KINDS.flatMap((kind) => Array<SearchKind>(KIND_WEIGHTS[kind]).fill(kind))
+
+const makeDocument = (index: number, sentences: string[], places: Place[]): SearchDocument => {
+  const kind = pick(weightedKinds)
+  const owner = random() < 0.8 ? pick(places.slice(111)) : pick(places.slice(0, 111))
+  const visibility: Visibility = pick(['public', 'public', 'public', 'public', 'shared', 'shared', 'shared', 'local', 'local', 'local'])
+  const text = (count: number) => Array.from({ length: count }, () => pick(sentences)).join('')
+  const year = 2016 + Math.floor(random() * 9)
+  const date = `${year}-${String(1 + Math.floor(random() * 12)).padStart(2, '0')}-15T00:00:00.000Z`
+  const located = kind === 'field-site' || kind === 'field-route'
+  return {
+    audiences: some(AUDIENCES, 3),
+    body: text(kind === 'courseware' ? 1 : 3),
+    docId: String(index),
+    durationMinutes: 30,
+    featured: random() < 0.05,
+    fileText: kind === 'courseware' ? { pages: Array.from({ length: 4 }, () => text(2)) } : undefined,
+    formats: some(FORMATS, 2),
+    geo: located ? { lat: owner.lat + (random() - 0.5) * 0.2, lng: owner.lng + (random() - 0.5) * 0.2 } : null,
+    id: `${kind}-${index}`,
+    jurisdiction: { id: owner.id, name: owner.name },
+    jurisdictionPath: owner.path,
+    kind,
+    lecturerNames: [],
+    publishedAt: date,
+    summary: pick(sentences).slice(0, 80),
+    tags: [],
+    themes: some(THEMES, 2),
+    title: pick(sentences).slice(0, 24),
+    updatedAt: date,
+    visibility,
+    year,
+  }
+}
+
+const QUERY_TEXTS = [
+  '党员', '培训', '黨員', '党员教育培训', '黨員教育培訓', '焦裕禄', '焦裕', '微党校', '微黨校', '现场教学', '乡村振兴',
+  '党史学习教育', '两新组织', '菜单点课', '月训', '处理', '禄精', '学习', '师资', '本土讲师', '红色教育基地', '新就业群体',
+  '远程教育', '最后一公里', '情景党课', '老党员', '', '',
+]
+
+const buildQueries = (places: Place[]): SearchQuery[] => {
+  const towns = places.slice(111)
+  const member = (place: Place): VisibilityScope => getVisibilityScope({ id: 'u', jurisdictionPath: place.path, role: 'member' })
+  const scopes = [
+    () => getVisibilityScope(null),
+    () => member(pick(towns)),
+    () => member(pick(places.slice(1, 11))),
+    () => getVisibilityScope({ id: 'a', role: 'admin' }),
+  ]
+  const filterSets: Array<() => SearchQuery['filters']> = [
+    () => undefined,
+    () => ({ kinds: [pick(SEARCH_KINDS)] }),
+    () => ({ themes: [pick(THEMES)] }),
+    () => ({ jurisdictionId: pick(places.slice(1, 111)).id }),
+    () => ({ audiences: [pick(AUDIENCES)], year: { min: 2020 } }),
+  ]
+  const queries: SearchQuery[] = []
+  for (let index = 0; index < 240; index++) {
+    const q = QUERY_TEXTS[index % QUERY_TEXTS.length]!
+    const geo = index % 12 === 0
+    const town = pick(towns)
+    queries.push({
+      facets: ['kind', 'theme', 'audience', 'format', 'jurisdiction'],
+      filters: geo ? undefined : pick(filterSets)(),
+      near: geo ? { lat: town.lat, lng: town.lng, radiusKm: 15 } : undefined,
+      page: index % 10 === 9 ? 3 : 1,
+      perPage: 20,
+      q,
+      scope: pick(scopes)(),
+      sort: geo ? 'nearest' : index % 7 === 0 ? 'newest' : 'relevance',
+    })
+  }
+  return queries
+}
+
+const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
+
+const openEngine = (): SearchEngine => {
+  if (process.env.MEILI_HOST) {
+    return new MeilisearchEngine({ apiKey: process.env.MEILI_MASTER_KEY, host: process.env.MEILI_HOST, indexUid: 'bench' })
+  }
+  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${FILE}${suffix}`, { force: true })
+  fs.mkdirSync(path.dirname(FILE), { recursive: true })
+  return new EmbeddedSearchEngine({ file: FILE })
+}
+
+const main = async (): Promise<void> => {
+  const sentences = sentencesOf(readCorpus())
+  const places = buildTree()
+  const engine = openEngine()
+  await engine.init()
+  await engine.clear()
+  console.log(`engine ${engine.name}, ${N} documents, ${sentences.length} corpus sentences`)
+
+  const indexStarted = performance.now()
+  for (let start = 0; start < N; start += BATCH) {
+    const batch = Array.from({ length: Math.min(BATCH, N - start) }, (_, offset) => makeDocument(start + offset, sentences, places))
+    await engine.upsert(batch)
+    if ((start / BATCH) % 10 === 9) process.stdout.write(`\r  indexed ${start + batch.length}`)
+  }
+  const indexSeconds = (performance.now() - indexStarted) / 1000
+  console.log(`\rindexing: ${N} items in ${indexSeconds.toFixed(1)} s = ${Math.round(N / indexSeconds)} items/s`)
+
+  const queries = buildQueries(places)
+  const firstStarted = performance.now()
+  await engine.search(queries[0]!)
+  console.log(`first query (loads the filter columns): ${(performance.now() - firstStarted).toFixed(0)} ms`)
+  const timings: number[] = []
+  const slowest: Array<{ ms: number; query: SearchQuery; total: number }> = []
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const query of queries) {
+      const started = performance.now()
+      const result = await engine.search(query)
+      const ms = performance.now() - started
+      timings.push(ms)
+      slowest.push({ ms, query, total: result.total })
+    }
+  }
+  timings.sort((a, b) => a - b)
+  console.log(
+    `search: ${timings.length} queries (${queries.length} fixed × ${ROUNDS}): p50 ${percentile(timings, 50).toFixed(1)} ms, ` +
+      `p95 ${percentile(timings, 95).toFixed(1)} ms, p99 ${percentile(timings, 99).toFixed(1)} ms, max ${timings.at(-1)!.toFixed(1)} ms`,
+  )
+  for (const { ms, query, total } of slowest.sort((a, b) => b.ms - a.ms).slice(0, 5)) {
+    console.log(`  slow: ${ms.toFixed(1)} ms q=${JSON.stringify(query.q)} sort=${query.sort} total=${total} filters=${JSON.stringify(query.filters ?? {})}${query.near ? ' near' : ''}`)
+  }
+  console.log(`peak RSS: ${Math.round(process.resourceUsage().maxRSS / 1024)} MB`)
+  if (fs.existsSync(FILE)) console.log(`index file: ${Math.round(fs.statSync(FILE).size / 1024 / 1024)} MB`)
+  await engine.close()
+}
+
+await main()
