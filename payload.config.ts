@@ -20,6 +20,7 @@ import { Themes } from './collections/Themes'
 import { Users } from './collections/Users'
 import { Videos } from './collections/Videos'
 import { databaseAdapter } from './src/database/adapter'
+import { jobsConfig } from './src/jobs'
 import { seedOnFirstStart } from './src/seed/seedOnFirstStart'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -27,6 +28,7 @@ const dirname = path.dirname(fileURLToPath(import.meta.url))
 export default buildConfig({
   admin: {
     importMap: { baseDir: path.resolve(dirname, 'src') },
+    avatar: 'default',
     meta: { titleSuffix: ' · 课件共享库' },
     user: Users.slug,
   },
@@ -46,6 +48,7 @@ export default buildConfig({
   ],
   db: databaseAdapter(),
   editor: lexicalEditor(),
+  jobs: jobsConfig,
   i18n: {
     fallbackLanguage: 'zh',
     supportedLanguages: { en, zh, 'zh-TW': zhTw },

@@ -8,3 +8,4 @@ import path from 'node:path'
 
 // Uploads made by tests go to a throwaway folder, never into the project's media/.
 process.env.MEDIA_DIR ??= mkdtempSync(path.join(os.tmpdir(), 'commons-media-'))
+process.env.COMMONS_JOBS_AUTORUN = 'false'

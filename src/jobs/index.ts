@@ -1,0 +1,13 @@
+import type { JobsConfig } from 'payload'
+
+/**
+ * Retriable background work: search sync and courseware text extraction. Hooks only queue;
+ * these tasks do the work, and Payload retries them with backoff when they throw.
+ */
+export const tasks: NonNullable<JobsConfig['tasks']> = []
+
+export const jobsConfig: JobsConfig = {
+  // Every few seconds, pick up what the request-time kick missed (a crash, an engine outage).
+  autoRun: process.env.COMMONS_JOBS_AUTORUN === 'false' ? [] : [{ cron: '*/5 * * * * *', limit: 100, queue: 'default' }],
+  tasks,
+}
