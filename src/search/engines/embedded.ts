@@ -39,6 +39,8 @@ export const DEFAULT_SEARCH_DB = 'data/search.db'
 const BM25_MAX_MATCHES = 3_000
 /** fewer visible matches than this from the word index → also look in the character-pair index */
 const GRAM_FALLBACK_BELOW = 5
+/** documents holding the last word as a whole word, from which its prefix expansion is skipped */
+const PREFIX_NEEDLESS_FROM = 200
 const TOMBSTONE_KEEP = 50_000
 
 type Display = {
@@ -81,6 +83,7 @@ CREATE INDEX IF NOT EXISTS docs_seq ON docs(seq);
 CREATE TABLE IF NOT EXISTS tombstones (seq INTEGER NOT NULL, rowid INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS tombstones_seq ON tombstones(seq);
 CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(title, meta, body, content='', contentless_delete=1, detail=column, prefix='1 2');
+CREATE VIRTUAL TABLE IF NOT EXISTS words_vocab USING fts5vocab(words, 'row');
 CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g, content='', contentless_delete=1);
 INSERT OR IGNORE INTO meta VALUES ('schema', '${SCHEMA_VERSION}'), ('seq', '0'), ('epoch', '0'), ('tombstone_floor', '0');
 `
@@ -185,6 +188,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       insertTombstone: db.prepare('INSERT INTO tombstones (seq, rowid) VALUES (?, ?)'),
       insertWords: db.prepare('INSERT INTO words (rowid, title, meta, body) VALUES (?, ?, ?, ?)'),
       listIds: db.prepare('SELECT id, updated_at FROM docs WHERE id > ? ORDER BY id LIMIT 1000'),
+      documentsWithWord: db.prepare('SELECT doc FROM words_vocab WHERE term = ?'),
       meta: db.prepare("SELECT key, value FROM meta WHERE key IN ('seq', 'epoch', 'tombstone_floor')"),
       tombstonesSince: db.prepare('SELECT rowid FROM tombstones WHERE seq > ? ORDER BY seq'),
     }
@@ -318,7 +322,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.refreshColumns()
     const { page, perPage } = clampPaging(query)
     const sort = resolveSort(query)
-    const plan = planQuery(query.q)
+    const plan = this.withoutNeedlessPrefix(planQuery(query.q))
     const distances = new Map<number, number>()
     const keep = this.compileRowTest(query, distances)
     const textual = plan.groups.length > 0
@@ -340,6 +344,19 @@ export class EmbeddedSearchEngine implements SearchEngine {
       tookMs: Math.round((performance.now() - started) * 100) / 100,
       total: visible.length,
     }
+  }
+
+  /**
+   * A last word that is already a common word in its own right gains nothing from prefix expansion, which
+   * merges the lists of every longer word (党员 → 党员教育, 党员干部 …) and dominated slow queries.
+   */
+  private withoutNeedlessPrefix(plan: QueryPlan): QueryPlan {
+    const last = plan.groups.at(-1)
+    const word = last?.prefix && last.alternatives.length === 1 && last.alternatives[0]!.length === 1 ? last.alternatives[0]![0]! : null
+    if (!word) return plan
+    const count = (this.statements.documentsWithWord.get(word) as undefined | { doc: number })?.doc ?? 0
+    if (count < PREFIX_NEEDLESS_FROM) return plan
+    return { ...plan, groups: [...plan.groups.slice(0, -1), { ...last!, prefix: false }] }
   }
 
   private allRowids(): Int32Array {
