@@ -30,6 +30,10 @@ const manageUsers: Access = ({ req: { user } }) => {
  */
 const guardRoleAndJurisdiction: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
   const actor = req.user
+  // The admin's "create first user" screen has no signed-in actor: that first account runs the library.
+  if (!actor && operation === 'create' && (await req.payload.count({ collection: 'users', req })).totalDocs === 0) {
+    data.role = 'admin'
+  }
   const editingSelf = operation === 'update' && actor && sameId(actor.id, originalDoc?.id)
   if (actor && !isAdmin(actor) && !(isOrganizer(actor) && !editingSelf)) {
     data.role = originalDoc?.role ?? 'member'

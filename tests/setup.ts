@@ -1,6 +1,6 @@
 process.env.PAYLOAD_DISABLE_ADMIN = 'true'
 process.env.PAYLOAD_SECRET ??= 'test-secret-not-for-production'
-process.env.COMMONS_SEED_ON_START = 'false'
+process.env.COMMONS_SEED_ON_START = 'none'
 
 import { mkdtempSync } from 'node:fs'
 import os from 'node:os'
