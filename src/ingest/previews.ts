@@ -9,9 +9,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import sharp from 'sharp'
-import { renderPageAsImage } from 'unpdf'
+import { getDocumentProxy, renderPageAsImage } from 'unpdf'
 
 import './node20Polyfills'
+import { PDFJS_DATA_OPTIONS } from './pdfjsData'
 
 export interface PreviewImage {
   data: Uint8Array
@@ -43,11 +44,16 @@ async function toWebp(png: Uint8Array): Promise<PreviewImage> {
 
 export async function renderPdfFirstPage(pdf: Uint8Array, options: { width?: number } = {}): Promise<PreviewOutcome> {
   try {
-    const png = await renderPageAsImage(new Uint8Array(pdf), 1, {
-      canvasImport: () => import('@napi-rs/canvas'),
-      width: options.width ?? 800,
-    })
-    return { image: await toWebp(new Uint8Array(png)) }
+    const document = await getDocumentProxy(new Uint8Array(pdf), { ...PDFJS_DATA_OPTIONS } as Parameters<typeof getDocumentProxy>[1])
+    try {
+      const png = await renderPageAsImage(document, 1, {
+        canvasImport: () => import('@napi-rs/canvas'),
+        width: options.width ?? 800,
+      })
+      return { image: await toWebp(new Uint8Array(png)) }
+    } finally {
+      await document.destroy()
+    }
   } catch (error) {
     return { problem: `PDF preview unavailable: ${describe(error)}` }
   }
