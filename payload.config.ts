@@ -15,12 +15,16 @@ import { Jurisdictions } from './collections/Jurisdictions'
 import { Lecturers } from './collections/Lecturers'
 import { Lessons } from './collections/Lessons'
 import { Media } from './collections/Media'
+import { SearchOutbox } from './collections/SearchOutbox'
 import { Textbooks } from './collections/Textbooks'
 import { Themes } from './collections/Themes'
 import { Users } from './collections/Users'
 import { Videos } from './collections/Videos'
 import { databaseAdapter } from './src/database/adapter'
+import { addSearchSync } from './src/hooks/queueSearchSync'
 import { jobsConfig } from './src/jobs'
+import { searchEndpoint } from './src/search/endpoint'
+import { startSearchDrainTimer } from './src/search/sync'
 import { seedOnFirstStart } from './src/seed/seedOnFirstStart'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -33,18 +37,12 @@ export default buildConfig({
     user: Users.slug,
   },
   collections: [
-    Lessons,
-    Courseware,
-    Videos,
-    Textbooks,
-    FieldSites,
-    FieldRoutes,
-    Lecturers,
-    Bundles,
+    ...[Lessons, Courseware, Videos, Textbooks, FieldSites, FieldRoutes, Lecturers, Bundles].map(addSearchSync),
     Themes,
     Media,
-    Jurisdictions,
+    addSearchSync(Jurisdictions),
     Users,
+    SearchOutbox,
   ],
   db: databaseAdapter(),
   editor: lexicalEditor(),
@@ -53,7 +51,11 @@ export default buildConfig({
     fallbackLanguage: 'zh',
     supportedLanguages: { en, zh, 'zh-TW': zhTw },
   },
-  onInit: seedOnFirstStart,
+  endpoints: [searchEndpoint],
+  onInit: async (payload) => {
+    await seedOnFirstStart(payload)
+    if (process.env.COMMONS_JOBS_AUTORUN !== 'false') startSearchDrainTimer(payload)
+  },
   secret: process.env.PAYLOAD_SECRET || 'dev-only-secret-change-me-in-production',
   sharp,
   typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },

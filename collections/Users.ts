@@ -31,7 +31,7 @@ const manageUsers: Access = ({ req: { user } }) => {
 const guardRoleAndJurisdiction: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
   const actor = req.user
   // The admin's "create first user" screen has no signed-in actor: that first account runs the library.
-  if (!actor && operation === 'create' && (await req.payload.count({ collection: 'users', req })).totalDocs === 0) {
+  if (!actor && operation === 'create' && req.url?.includes('/users/first-register')) {
     data.role = 'admin'
   }
   const editingSelf = operation === 'update' && actor && sameId(actor.id, originalDoc?.id)

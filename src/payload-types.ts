@@ -79,7 +79,9 @@ export interface Config {
     media: Media;
     jurisdictions: Jurisdiction;
     users: User;
+    'search-outbox': SearchOutbox;
     'payload-kv': PayloadKv;
+    'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
     'payload-migrations': PayloadMigration;
@@ -98,7 +100,9 @@ export interface Config {
     media: MediaSelect<false> | MediaSelect<true>;
     jurisdictions: JurisdictionsSelect<false> | JurisdictionsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
+    'search-outbox': SearchOutboxSelect<false> | SearchOutboxSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
+    'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
     'payload-migrations': PayloadMigrationsSelect<false> | PayloadMigrationsSelect<true>;
@@ -115,7 +119,13 @@ export interface Config {
   };
   user: User;
   jobs: {
-    tasks: unknown;
+    tasks: {
+      extractCourseware: TaskExtractCourseware;
+      inline: {
+        input: unknown;
+        output: unknown;
+      };
+    };
     workflows: unknown;
   };
 }
@@ -223,6 +233,8 @@ export interface Lecturer {
 export interface Media {
   id: number;
   alt: string;
+  originalFilename?: string | null;
+  sha256?: string | null;
   jurisdiction: number | Jurisdiction;
   jurisdictionPath?: string | null;
   createdBy?: (number | null) | User;
@@ -343,6 +355,8 @@ export interface Courseware {
     | boolean
     | null;
   sha256?: string | null;
+  originalFilename?: string | null;
+  preview?: (number | null) | Media;
   themes?: (number | Theme)[] | null;
   audiences?:
     | (
@@ -388,6 +402,8 @@ export interface Video {
   externalUrl?: string | null;
   durationSeconds?: number | null;
   poster?: (number | null) | Media;
+  originalFilename?: string | null;
+  sha256?: string | null;
   lecturers?: (number | Lecturer)[] | null;
   themes?: (number | Theme)[] | null;
   audiences?:
@@ -617,6 +633,21 @@ export interface Bundle {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-outbox".
+ */
+export interface SearchOutbox {
+  id: number;
+  key: string;
+  collection: string;
+  docId: string;
+  queuedAt: string;
+  attempts?: number | null;
+  lastError?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -631,6 +662,98 @@ export interface PayloadKv {
     | number
     | boolean
     | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs".
+ */
+export interface PayloadJob {
+  id: number;
+  /**
+   * Input data provided to the job
+   */
+  input?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  taskStatus?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  completedAt?: string | null;
+  totalTried?: number | null;
+  /**
+   * If hasError is true this job will not be retried
+   */
+  hasError?: boolean | null;
+  /**
+   * If hasError is true, this is the error that caused it
+   */
+  error?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
+   * Task execution log
+   */
+  log?:
+    | {
+        executedAt: string;
+        completedAt: string;
+        taskSlug: 'inline' | 'extractCourseware';
+        taskID: string;
+        input?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        output?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        state: 'failed' | 'succeeded';
+        error?:
+          | {
+              [k: string]: unknown;
+            }
+          | unknown[]
+          | string
+          | number
+          | boolean
+          | null;
+        id?: string | null;
+      }[]
+    | null;
+  taskSlug?: ('inline' | 'extractCourseware') | null;
+  queue?: string | null;
+  waitUntil?: string | null;
+  processing?: boolean | null;
+  updatedAt: string;
+  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -686,6 +809,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'users';
         value: number | User;
+      } | null)
+    | ({
+        relationTo: 'search-outbox';
+        value: number | SearchOutbox;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -770,6 +897,8 @@ export interface CoursewareSelect<T extends boolean = true> {
   pageCount?: T;
   fileText?: T;
   sha256?: T;
+  originalFilename?: T;
+  preview?: T;
   themes?: T;
   audiences?: T;
   jurisdiction?: T;
@@ -800,6 +929,8 @@ export interface VideosSelect<T extends boolean = true> {
   externalUrl?: T;
   durationSeconds?: T;
   poster?: T;
+  originalFilename?: T;
+  sha256?: T;
   lecturers?: T;
   themes?: T;
   audiences?: T;
@@ -969,6 +1100,8 @@ export interface ThemesSelect<T extends boolean = true> {
  */
 export interface MediaSelect<T extends boolean = true> {
   alt?: T;
+  originalFilename?: T;
+  sha256?: T;
   jurisdiction?: T;
   jurisdictionPath?: T;
   createdBy?: T;
@@ -1062,11 +1195,56 @@ export interface UsersSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-outbox_select".
+ */
+export interface SearchOutboxSelect<T extends boolean = true> {
+  key?: T;
+  collection?: T;
+  docId?: T;
+  queuedAt?: T;
+  attempts?: T;
+  lastError?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
   key?: T;
   data?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs_select".
+ */
+export interface PayloadJobsSelect<T extends boolean = true> {
+  input?: T;
+  taskStatus?: T;
+  completedAt?: T;
+  totalTried?: T;
+  hasError?: T;
+  error?: T;
+  log?:
+    | T
+    | {
+        executedAt?: T;
+        completedAt?: T;
+        taskSlug?: T;
+        taskID?: T;
+        input?: T;
+        output?: T;
+        state?: T;
+        error?: T;
+        id?: T;
+      };
+  taskSlug?: T;
+  queue?: T;
+  waitUntil?: T;
+  processing?: T;
+  updatedAt?: T;
+  createdAt?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1109,6 +1287,19 @@ export interface CollectionsWidget {
     [k: string]: unknown;
   };
   width: 'full';
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExtractCourseware".
+ */
+export interface TaskExtractCourseware {
+  input: {
+    id: string;
+    sha256: string;
+  };
+  output: {
+    status?: string | null;
+  };
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -6,6 +6,8 @@ import path from 'node:path'
 import { getPayload } from 'payload'
 
 import { isMongoUri } from '@/database/adapter'
+import { closeSearchEngine } from '@/search'
+import { drainSearchOutbox } from '@/search/sync'
 
 export type TestDatabase = 'mongodb' | 'sqlite'
 
@@ -34,6 +36,10 @@ export const startPayload = async (): Promise<{ payload: Payload; stop: () => Pr
   const { default: config } = await import('@payload-config')
   const payload = await getPayload({ config })
   const stop = async () => {
+    // Let drains kicked by the last writes finish before the database goes away.
+    await new Promise((resolve) => setImmediate(resolve))
+    await drainSearchOutbox(payload).catch((error: unknown) => payload.logger.warn({ err: error, msg: 'final drain failed' }))
+    await closeSearchEngine()
     if (testDatabase() === 'mongodb') {
       const connection = (payload.db as unknown as { connection?: { dropDatabase: () => Promise<unknown> } }).connection
       await connection?.dropDatabase().catch(() => undefined)

@@ -49,7 +49,7 @@ describe('moving a jurisdiction', () => {
     expect((await lessonIds(newToken)).has(String(villageLesson.id))).toBe(false)
 
     const moved = await rest.update('jurisdictions', tree.town.id, { parent: newDistrict.id }, (await rest.login('old.district@test.local', TEST_PASSWORD)))
-    // The old district's organizer may not move a town out of their own subtree.
+    // The old district organizer may not move a town out of their own subtree.
     expect(moved.status).toBe(403)
 
     await payload.update({ id: tree.town.id, collection: 'jurisdictions', data: { parent: newDistrict.id } })

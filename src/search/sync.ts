@@ -1,0 +1,139 @@
+/**
+ * Getting every change into the search engine. Collection hooks only write an outbox row (same database
+ * as the change, so nothing is lost when the engine is down); `drainSearchOutbox` moves rows into the
+ * engine and deletes them only once the engine has taken them.
+ */
+import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
+
+import type { SearchDocument } from './types'
+
+import { isIndexedCollection, INDEXED_COLLECTIONS, type IndexedCollection, searchDocumentId, toSearchDocument } from './documents'
+import { getSearchEngine } from './index'
+
+const OUTBOX = 'search-outbox'
+const DRAIN_BATCH = 200
+
+/** Changes to these reach other items' search documents (owner names and paths, lecturer and site names). */
+const DEPENDENTS: Partial<Record<CollectionSlug, (id: number | string) => Array<{ collection: IndexedCollection; where: Where }>>> = {
+  'field-sites': (id) => [{ collection: 'field-routes', where: { 'stops.site': { equals: id } } }],
+  jurisdictions: (id) =>
+    INDEXED_COLLECTIONS.map((collection) => ({ collection, where: { jurisdictionPath: { contains: `/${id}/` } } })),
+  lecturers: (id) =>
+    (['lessons', 'courseware', 'videos'] as const).map((collection) => ({
+      collection,
+      where: { lecturers: { contains: id } },
+    })),
+}
+
+const isDuplicateKey = (error: unknown): boolean =>
+  /unique|duplicate|E11000/i.test(String((error as Error)?.message ?? error))
+
+/** Marks one document (or a jurisdiction/lecturer/site whose dependents must follow) as needing a sync. */
+export const queueSearchChange = async (
+  payload: Payload,
+  collection: CollectionSlug,
+  id: number | string,
+  req?: PayloadRequest,
+): Promise<void> => {
+  const key = `${collection}:${id}`
+  const queuedAt = new Date().toISOString()
+  const existing = await payload.find({ collection: OUTBOX, depth: 0, limit: 1, req, where: { key: { equals: key } } })
+  if (existing.docs[0]) {
+    await payload.update({ id: existing.docs[0].id, collection: OUTBOX, data: { queuedAt }, depth: 0, req })
+    return
+  }
+  try {
+    await payload.create({ collection: OUTBOX, data: { collection, docId: String(id), key, queuedAt }, depth: 0, req })
+  } catch (error) {
+    // Another request queued the same key a moment ago: the change is covered.
+    if (!isDuplicateKey(error)) throw error
+  }
+}
+
+/** The published, depth-1 document as the search engine should see it, or null when it must not be found. */
+export const loadSearchDocument = async (
+  payload: Payload,
+  collection: IndexedCollection,
+  id: number | string,
+): Promise<null | SearchDocument> => {
+  const doc = await payload.findByID({ id, collection, depth: 1, disableErrors: true, draft: false, overrideAccess: true })
+  return doc ? toSearchDocument(collection, doc as Record<string, unknown>) : null
+}
+
+const expandDependents = async (payload: Payload, collection: CollectionSlug, id: string): Promise<void> => {
+  for (const { collection: dependent, where } of DEPENDENTS[collection]?.(id) ?? []) {
+    const found = await payload.find({ collection: dependent, depth: 0, limit: 0, pagination: false, select: {}, where })
+    for (const doc of found.docs) await queueSearchChange(payload, dependent, doc.id)
+  }
+}
+
+type OutboxRow = { collection: string; docId: string; id: number | string; queuedAt: string }
+
+/** Sends a batch of pending changes to the engine. Returns how many rows were cleared. */
+const drainBatch = async (payload: Payload): Promise<number> => {
+  const { docs } = await payload.find({ collection: OUTBOX, depth: 0, limit: DRAIN_BATCH, sort: 'queuedAt' })
+  const rows = docs as unknown as OutboxRow[]
+  if (rows.length === 0) return 0
+  const upserts: SearchDocument[] = []
+  const removals: string[] = []
+  for (const row of rows) {
+    if (DEPENDENTS[row.collection as CollectionSlug]) await expandDependents(payload, row.collection as CollectionSlug, row.docId)
+    if (!isIndexedCollection(row.collection)) continue
+    const document = await loadSearchDocument(payload, row.collection, row.docId)
+    if (document) upserts.push(document)
+    else removals.push(searchDocumentId(row.collection, row.docId))
+  }
+  const engine = await getSearchEngine()
+  try {
+    if (upserts.length) await engine.upsert(upserts)
+    if (removals.length) await engine.remove(removals)
+  } catch (error) {
+    await recordFailure(payload, rows, error)
+    throw error
+  }
+  // A row queued again while we worked keeps its newer queuedAt and stays for the next round.
+  for (const row of rows) {
+    await payload.delete({ collection: OUTBOX, where: { and: [{ id: { equals: row.id } }, { queuedAt: { equals: row.queuedAt } }] } })
+  }
+  return rows.length
+}
+
+const recordFailure = async (payload: Payload, rows: OutboxRow[], error: unknown) => {
+  const lastError = String((error as Error)?.message ?? error).slice(0, 500)
+  for (const row of rows) {
+    const current = await payload.findByID({ id: row.id, collection: OUTBOX, depth: 0, disableErrors: true })
+    if (current) await payload.update({ id: row.id, collection: OUTBOX, data: { attempts: (current.attempts ?? 0) + 1, lastError }, depth: 0 })
+  }
+}
+
+let draining: null | Promise<number> = null
+
+/** Drains the whole outbox; concurrent callers in one process share one run. Throws when the engine is unreachable. */
+export const drainSearchOutbox = (payload: Payload): Promise<number> => {
+  draining ??= (async () => {
+    let total = 0
+    try {
+      for (let cleared = await drainBatch(payload); cleared > 0; cleared = await drainBatch(payload)) total += cleared
+      return total
+    } finally {
+      draining = null
+    }
+  })()
+  return draining
+}
+
+/** After a change: drain soon, off the request path; failures stay in the outbox for the next tick. */
+export const kickSearchDrain = (payload: Payload): void => {
+  setImmediate(() => {
+    drainSearchOutbox(payload).catch((error) =>
+      payload.logger.warn({ err: error, msg: '搜索同步失败，变更已留在同步队列 / Search sync failed; changes stay queued' }),
+    )
+  })
+}
+
+/** A safety net for outages and crashes: every few seconds, drain whatever is still queued. */
+export const startSearchDrainTimer = (payload: Payload, intervalMs = 3000): NodeJS.Timeout => {
+  const timer = setInterval(() => kickSearchDrain(payload), intervalMs)
+  timer.unref()
+  return timer
+}
