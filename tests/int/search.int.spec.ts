@@ -8,8 +8,9 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { closeSearchEngine } from '@/search'
-import { drainSearchOutbox } from '@/search/sync'
+import { closeSearchEngine, getSearchEngine } from '@/search'
+import { reindexAll } from '@/search/reindex'
+import { drainSearchOutbox, loadSearchDocument } from '@/search/sync'
 
 import { createJurisdictionTree, createUser, TEST_PASSWORD, type Tree } from '../helpers/fixtures'
 import { startPayload } from '../helpers/payload'
@@ -195,5 +196,25 @@ describe('bad parameters', () => {
     expect(result.status).toBe(400)
     expect(result.body.errors[0].message).toMatch(message)
     expect(result.body.errors[0].message).toMatch(/[\u4e00-\u9fff]/)
+  })
+})
+
+describe('reindex', () => {
+  it('adds what is missing, updates what is stale and removes orphans', async () => {
+    const engine = await getSearchEngine()
+    const lesson = await createLesson({ title: '重建索引测试课' })
+    await sync()
+    // The index drifts: one entry lost, one stale, one orphan that no item backs.
+    await engine.remove([`lesson-${lesson.id}`])
+    await payload.db.updateOne({ id: lesson.id, collection: 'lessons', data: { summary: '索引里还没有这段简介' } })
+    const template = (await loadSearchDocument(payload, 'lessons', lesson.id))!
+    await engine.upsert([{ ...template, docId: '999999', id: 'lesson-999999', summary: '', title: '孤儿条目' }])
+    expect(titles(await search({ q: '孤儿条目' }, admin))).toContain('孤儿条目')
+
+    const summary = await reindexAll(payload, engine)
+    expect(summary.removed).toBe(1)
+    expect(titles(await search({ q: '孤儿条目' }, admin))).toEqual([])
+    expect(titles(await search({ q: '重建索引测试课' }, admin))).toContain('重建索引测试课')
+    expect(titles(await search({ q: '索引里还没有' }, admin))).toContain('重建索引测试课')
   })
 })

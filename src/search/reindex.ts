@@ -1,0 +1,47 @@
+/**
+ * Reconciles an engine with the database: every published item is (re)written, and entries whose item
+ * is gone or no longer published are removed. Reads in batches, so memory stays flat at any size.
+ */
+import type { Payload } from 'payload'
+
+import type { SearchEngine } from './engine'
+import type { SearchDocument } from './types'
+
+import { INDEXED_COLLECTIONS, toSearchDocument } from './documents'
+
+const BATCH = 250
+
+export type ReindexProgress = { collection: string; done: number; total: number }
+export type ReindexSummary = { read: number; removed: number; written: number }
+
+export const countIndexable = async (payload: Payload): Promise<number> => {
+  const counts = await Promise.all(INDEXED_COLLECTIONS.map((collection) => payload.count({ collection, overrideAccess: true })))
+  return counts.reduce((sum, { totalDocs }) => sum + totalDocs, 0)
+}
+
+export const reindexAll = async (
+  payload: Payload,
+  engine: SearchEngine,
+  onProgress: (progress: ReindexProgress) => void = () => {},
+): Promise<ReindexSummary> => {
+  const total = await countIndexable(payload)
+  const keep = new Set<string>()
+  let read = 0
+  for (const collection of INDEXED_COLLECTIONS) {
+    for (let page = 1, hasNext = true; hasNext; page++) {
+      const result = await payload.find({ collection, depth: 1, draft: false, limit: BATCH, overrideAccess: true, page, sort: 'id' })
+      const documents = result.docs
+        .map((doc) => toSearchDocument(collection, doc as Record<string, unknown>))
+        .filter((doc): doc is SearchDocument => doc !== null)
+      if (documents.length) await engine.upsert(documents)
+      for (const doc of documents) keep.add(doc.id)
+      read += result.docs.length
+      hasNext = result.hasNextPage
+      onProgress({ collection, done: read, total })
+    }
+  }
+  const orphans: string[] = []
+  for await (const { id } of engine.listIds()) if (!keep.has(id)) orphans.push(id)
+  for (let i = 0; i < orphans.length; i += 1000) await engine.remove(orphans.slice(i, i + 1000))
+  return { read, removed: orphans.length, written: keep.size }
+}
