@@ -5,6 +5,9 @@ import { ownershipFields } from '@/fields/ownership'
 import { audiencesField, themesField, titleField } from '@/fields/taxonomy'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
+import { checkUpload } from '@/ingest/hooks/checkUpload'
+import { originalFilenameField } from '@/ingest/hooks/fileFields'
+import { queueExtraction } from '@/ingest/hooks/queueExtraction'
 import { uploadDir } from '@/utilities/uploadDir'
 import { label } from '@/utilities/labels'
 
@@ -62,6 +65,14 @@ export const Courseware: CollectionConfig<'courseware'> = {
           label: label('提取的文字（按页）', 'Extracted text by page'),
         },
         { name: 'sha256', type: 'text', admin: { readOnly: true }, index: true, label: 'SHA-256' },
+        originalFilenameField(),
+        {
+          name: 'preview',
+          type: 'upload',
+          admin: { readOnly: true },
+          label: label('首页预览', 'First-page preview'),
+          relationTo: 'media',
+        },
       ],
       label: label('文件信息', 'File details'),
     },
@@ -69,7 +80,18 @@ export const Courseware: CollectionConfig<'courseware'> = {
     audiencesField(),
     ...ownershipFields(),
   ],
+  disableDuplicate: true,
   hooks: {
+    afterChange: [queueExtraction],
+    beforeOperation: [
+      checkUpload({
+        dedupe: true,
+        derivedFields: ['extractionStatus', 'extractionError', 'pageCount', 'fileText', 'preview'],
+        nameField: 'title',
+        onNewFile: { extractionError: null, extractionStatus: 'pending', fileText: null, pageCount: null, preview: null },
+        policy: 'courseware',
+      }),
+    ],
     beforeChange: [
       assignOwnership,
       checkReferencesVisible([

@@ -3,6 +3,8 @@ import type { CollectionConfig } from 'payload'
 import { anyone, createOwnedContent, manageOwnedContent } from '@/access/contentAccess'
 import { ownershipFields } from '@/fields/ownership'
 import { assignOwnership } from '@/hooks/assignOwnership'
+import { checkUpload } from '@/ingest/hooks/checkUpload'
+import { originalFilenameField, sha256Field } from '@/ingest/hooks/fileFields'
 import { uploadDir } from '@/utilities/uploadDir'
 import { label } from '@/utilities/labels'
 
@@ -18,9 +20,15 @@ export const Media: CollectionConfig<'media'> = {
   admin: { group: label('资源', 'Resources') },
   fields: [
     { name: 'alt', type: 'text', label: label('图片说明', 'Alt text'), maxLength: 200, required: true },
+    originalFilenameField(),
+    sha256Field(),
     ...ownershipFields({ visibility: false }),
   ],
-  hooks: { beforeChange: [assignOwnership] },
+  hooks: {
+    beforeChange: [assignOwnership],
+    // Pictures may repeat (the same portrait on two lecturers), so they are checked but not deduplicated.
+    beforeOperation: [checkUpload({ dedupe: false, nameField: 'alt', policy: 'media' })],
+  },
   labels: { plural: label('图片', 'Images'), singular: label('图片', 'Image') },
   upload: {
     focalPoint: true,

@@ -6,6 +6,8 @@ import { audiencesField, themesField, titleField } from '@/fields/taxonomy'
 import { VIDEO_KINDS } from '@/fields/vocabulary'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
+import { checkUpload } from '@/ingest/hooks/checkUpload'
+import { originalFilenameField, sha256Field } from '@/ingest/hooks/fileFields'
 import { fieldError } from '@/utilities/errors'
 import { uploadDir } from '@/utilities/uploadDir'
 import { label, termOptions } from '@/utilities/labels'
@@ -39,6 +41,8 @@ export const Videos: CollectionConfig<'videos'> = {
     },
     { name: 'durationSeconds', type: 'number', label: label('时长（秒）', 'Duration (seconds)'), min: 0 },
     { name: 'poster', type: 'upload', label: label('封面', 'Poster'), relationTo: 'media' },
+    originalFilenameField(),
+    sha256Field(),
     {
       name: 'lecturers',
       type: 'relationship',
@@ -50,7 +54,9 @@ export const Videos: CollectionConfig<'videos'> = {
     audiencesField(),
     ...ownershipFields(),
   ],
+  disableDuplicate: true,
   hooks: {
+    beforeOperation: [checkUpload({ dedupe: true, nameField: 'title', policy: 'videos' })],
     beforeChange: [
       requireFileOrLink,
       assignOwnership,

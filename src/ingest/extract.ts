@@ -1,12 +1,11 @@
 import mammoth from 'mammoth'
-import { getDocumentProxy } from 'unpdf'
 
 import './node20Polyfills'
 
 import { encryptedDocument, IngestError } from './errors'
 import { asCorruptDocument, MAX_XML_PART_BYTES } from './ooxml'
 import type { FileKind } from './policy'
-import { PDFJS_DATA_OPTIONS } from './pdfjsData'
+import { openPdf } from './pdfjsData'
 import { listSlideParts, readSlide } from './pptx'
 import { BoundedZip, DEFAULT_ZIP_LIMITS, type ZipLimits } from './zip'
 
@@ -80,8 +79,7 @@ const pdfItemsText = (items: PdfTextItem[]): string => items.map((item) => (item
 const isPdfPasswordError = (error: unknown): boolean => error instanceof Error && error.name === 'PasswordException'
 
 async function extractPdf(data: Uint8Array, budget: TextBudget): Promise<ExtractionResult> {
-  // pdf.js may transfer (detach) the buffer it is given; the caller still needs its bytes.
-  const pdf = await getDocumentProxy(new Uint8Array(data), { ...PDFJS_DATA_OPTIONS } as Parameters<typeof getDocumentProxy>[1]).catch((error: unknown) => {
+  const pdf = await openPdf(data).catch((error: unknown) => {
     throw isPdfPasswordError(error) ? encryptedDocument('pdf') : error
   })
   try {

@@ -8,6 +8,8 @@ import { readFile } from 'node:fs/promises'
 import { createRequire } from 'node:module'
 import path from 'node:path'
 
+import { getDocumentProxy } from 'unpdf'
+
 const require = createRequire(import.meta.url)
 const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'))
 
@@ -33,3 +35,23 @@ export const PDFJS_DATA_OPTIONS = {
   standardFontDataUrl: 'pdfjs/standard_fonts/',
   wasmUrl: 'pdfjs/wasm/',
 } as const
+
+/**
+ * pdf.js refuses to start when Array.prototype or Object.prototype has an enumerable addition; drizzle-kit (loaded
+ * by the SQLite adapter's schema push in development and tests) adds `Array.prototype.random`. Hiding such
+ * additions from `for…in` keeps them callable and lets pdf.js run.
+ */
+function hidePrototypeAdditions(): void {
+  for (const prototype of [Array.prototype, Object.prototype] as object[]) {
+    for (const key in prototype) {
+      const descriptor = Object.getOwnPropertyDescriptor(prototype, key)
+      if (descriptor?.configurable) Object.defineProperty(prototype, key, { ...descriptor, enumerable: false })
+    }
+  }
+}
+
+/** Opens a PDF with the CMap and font data above; the bytes are copied because pdf.js may detach its input. */
+export function openPdf(data: Uint8Array) {
+  hidePrototypeAdditions()
+  return getDocumentProxy(new Uint8Array(data), { ...PDFJS_DATA_OPTIONS } as Parameters<typeof getDocumentProxy>[1])
+}

@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import sharp from 'sharp'
-import { getDocumentProxy, renderPageAsImage } from 'unpdf'
+import { renderPageAsImage } from 'unpdf'
 
 import './node20Polyfills'
-import { PDFJS_DATA_OPTIONS } from './pdfjsData'
+import { openPdf } from './pdfjsData'
 
 export interface PreviewImage {
   data: Uint8Array
@@ -44,7 +44,7 @@ async function toWebp(png: Uint8Array): Promise<PreviewImage> {
 
 export async function renderPdfFirstPage(pdf: Uint8Array, options: { width?: number } = {}): Promise<PreviewOutcome> {
   try {
-    const document = await getDocumentProxy(new Uint8Array(pdf), { ...PDFJS_DATA_OPTIONS } as Parameters<typeof getDocumentProxy>[1])
+    const document = await openPdf(pdf)
     try {
       const png = await renderPageAsImage(document, 1, {
         canvasImport: () => import('@napi-rs/canvas'),

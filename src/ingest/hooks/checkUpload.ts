@@ -1,0 +1,79 @@
+import type { CollectionBeforeOperationHook, CollectionSlug, PayloadRequest } from 'payload'
+
+import { readFile } from 'node:fs/promises'
+
+import { sha256OfBytes } from '../checksum'
+import { toDisplayName, toStoredFileName } from '../filenames'
+import type { UploadPolicyName } from '../policy'
+import { sniffUpload, type SniffResult } from '../sniff'
+import { getCollectionPolicy } from './collectionPolicy'
+import { assertNotDuplicate } from './duplicates'
+
+type UploadFile = NonNullable<PayloadRequest['file']>
+type Data = Record<string, unknown>
+
+export interface CheckUploadOptions {
+  policy: UploadPolicyName
+  /** Refuse a file whose SHA-256 the collection already holds (courseware, videos; not pictures). */
+  dedupe: boolean
+  /** Field that takes the display name when the uploader left it empty (`title`, `alt`). */
+  nameField?: string
+  /** Fields only this hook (with a file) or a job (with `context.trustedFileFacts`) may write. */
+  derivedFields?: readonly string[]
+  /** Values the derived fields take when a new file arrives (e.g. `extractionStatus: 'pending'`). */
+  onNewFile?: Data
+}
+
+export interface UploadFacts {
+  sniffed: SniffResult
+  sha256: string
+  displayName: string
+}
+
+/** Bytes of the upload whether Payload kept it in memory or in a temp file (`useTempFiles`). */
+const readUpload = async (file: UploadFile): Promise<Uint8Array> =>
+  file.tempFilePath && (!file.data || file.data.length === 0) ? new Uint8Array(await readFile(file.tempFilePath)) : new Uint8Array(file.data)
+
+export async function inspectUpload(file: UploadFile, policy: UploadPolicyName): Promise<UploadFacts> {
+  const bytes = await readUpload(file)
+  const sniffed = await sniffUpload(bytes, file.name, getCollectionPolicy(policy))
+  return { displayName: toDisplayName(file.name), sha256: await sha256OfBytes(bytes), sniffed }
+}
+
+const displayStem = (displayName: string): string => displayName.replace(/\.[^.]{1,8}$/, '') || displayName
+
+function withFileFacts(data: Data, facts: UploadFacts, options: CheckUploadOptions): Data {
+  const named = options.nameField && !data[options.nameField] ? { [options.nameField]: displayStem(facts.displayName) } : {}
+  return { ...data, ...named, ...options.onNewFile, originalFilename: facts.displayName, sha256: facts.sha256 }
+}
+
+function withoutDerivedFields(data: Data, options: CheckUploadOptions): Data {
+  const kept = { ...data }
+  for (const field of ['originalFilename', 'sha256', ...(options.derivedFields ?? [])]) delete kept[field]
+  return kept
+}
+
+const isWrite = (operation: string): boolean => operation === 'create' || operation === 'update'
+
+/**
+ * Runs before Payload touches the file (REST, admin and Local API alike): decides the type from the content,
+ * refuses bad or duplicate files with a 4xx before anything is written, records the display name and hash,
+ * and hands Payload a safe stored name (Payload still adds `-1` on a collision).
+ */
+export const checkUpload =
+  <S extends CollectionSlug>(options: CheckUploadOptions): CollectionBeforeOperationHook<S> =>
+  async ({ args, collection, operation, req }) => {
+    if (!isWrite(operation)) return args
+    const writeArgs = args as { data?: Data; id?: number | string }
+    const data = writeArgs.data ?? {}
+    const file = req.file
+    if (!file) {
+      writeArgs.data = req.context.trustedFileFacts ? data : withoutDerivedFields(data, options)
+      return args
+    }
+    const facts = await inspectUpload(file, options.policy)
+    if (options.dedupe) await assertNotDuplicate(req, collection.slug as CollectionSlug, facts.sha256, writeArgs.id)
+    req.file = { ...file, mimetype: facts.sniffed.mime, name: toStoredFileName(file.name, { ext: facts.sniffed.ext, sha256: facts.sha256 }) }
+    writeArgs.data = withFileFacts(data, facts, options)
+    return args
+  }

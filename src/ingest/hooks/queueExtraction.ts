@@ -1,0 +1,29 @@
+import type { CollectionAfterChangeHook, Payload } from 'payload'
+
+import { EXTRACT_COURSEWARE } from '@/jobs/extractCourseware'
+
+const KICK_DELAY_MS = 250
+let kickTimer: NodeJS.Timeout | undefined
+
+/**
+ * Runs queued jobs shortly after the request that queued them has committed, so extracted text arrives in
+ * seconds rather than at the next autoRun tick. Tests switch autoRun off and run jobs themselves.
+ */
+export function kickJobs(payload: Payload): void {
+  if (process.env.COMMONS_JOBS_AUTORUN === 'false' || kickTimer) return
+  kickTimer = setTimeout(() => {
+    kickTimer = undefined
+    payload.jobs.run({ limit: 10 }).catch((error: unknown) => payload.logger.error({ err: error, msg: 'extraction kick failed' }))
+  }, KICK_DELAY_MS)
+  kickTimer.unref()
+}
+
+/** Queues text extraction when a new file arrived; the job's own update passes `context.skipExtraction`. */
+export const queueExtraction: CollectionAfterChangeHook = async ({ context, doc, operation, previousDoc, req }) => {
+  if (context.skipExtraction || doc.extractionStatus !== 'pending' || !doc.sha256) return doc
+  const alreadyQueued = operation === 'update' && previousDoc?.extractionStatus === 'pending' && previousDoc?.sha256 === doc.sha256
+  if (alreadyQueued) return doc
+  await req.payload.jobs.queue({ input: { id: String(doc.id), sha256: doc.sha256 }, req, task: EXTRACT_COURSEWARE })
+  kickJobs(req.payload)
+  return doc
+}

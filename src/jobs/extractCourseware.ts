@@ -1,0 +1,135 @@
+import type { PayloadRequest, TaskConfig } from 'payload'
+
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+
+import { extractText, type ExtractionResult, type FileKind, renderPdfFirstPage } from '@/ingest'
+import { uploadDir } from '@/utilities/uploadDir'
+
+export const EXTRACT_COURSEWARE = 'extractCourseware'
+
+/** Context of the job's own write: it must not queue extraction again, and may set the derived fields. */
+export const EXTRACTION_WRITE_CONTEXT = { skipExtraction: true, trustedFileFacts: true } as const
+
+type Input = { id: string; sha256: string }
+type Output = { status: string }
+
+const KIND_OF_MIME: Record<string, FileKind> = {
+  'application/msword': 'doc',
+  'application/pdf': 'pdf',
+  'application/vnd.ms-powerpoint': 'ppt',
+  'application/vnd.openxmlformats-officedocument.presentationml.presentation': 'pptx',
+  'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
+}
+
+interface StoredCourseware {
+  id: number | string
+  _status?: 'draft' | 'published' | null
+  filename?: string | null
+  mimeType?: string | null
+  jurisdiction?: unknown
+  preview?: unknown
+  sha256?: string | null
+  title: string
+}
+
+/** The version that holds this file: the main document, or a newer draft; undefined once the file was replaced. */
+async function findTarget(req: PayloadRequest, input: Input): Promise<{ doc: StoredCourseware; draft: boolean } | undefined> {
+  for (const draft of [false, true]) {
+    const doc = (await req.payload.findByID({ id: input.id, collection: 'courseware', depth: 0, disableErrors: true, draft, overrideAccess: true, req })) as StoredCourseware | null
+    if (!doc) return undefined
+    if (doc.sha256 === input.sha256) return { doc, draft }
+  }
+  return undefined
+}
+
+const STATUS_OF_RESULT: Record<ExtractionResult['status'], 'done' | 'failed' | 'unsupported'> = {
+  empty: 'done',
+  failed: 'failed',
+  ok: 'done',
+  unsupported: 'unsupported',
+}
+
+/** A first-page image for PDFs, stored in `media`; a failure only leaves the preview empty. */
+async function createPdfPreview(req: PayloadRequest, doc: StoredCourseware, pdf: Uint8Array): Promise<number | string | undefined> {
+  const { image, problem } = await renderPdfFirstPage(pdf, { width: 800 })
+  if (!image) {
+    req.payload.logger.warn({ msg: `courseware ${doc.id}: ${problem}` })
+    return undefined
+  }
+  const data = Buffer.from(image.data)
+  const media = await req.payload.create({
+    collection: 'media',
+    data: { alt: `${doc.title}（首页预览）`, jurisdiction: doc.jurisdiction as number },
+    file: { data, mimetype: image.mime, name: `${doc.title}-preview.webp`, size: data.length },
+    overrideAccess: true,
+    req,
+  })
+  return media.id
+}
+
+async function extractStoredFile(req: PayloadRequest, doc: StoredCourseware) {
+  const kind = KIND_OF_MIME[doc.mimeType ?? '']
+  if (!kind || !doc.filename) return { preview: undefined, result: undefined }
+  // A missing file throws here: storage may be catching up, so the job is retried.
+  const bytes = new Uint8Array(await readFile(path.join(uploadDir('courseware'), path.basename(doc.filename))))
+  const result = await extractText(bytes, kind)
+  const preview = kind === 'pdf' && !doc.preview ? await createPdfPreview(req, doc, bytes) : undefined
+  return { preview, result }
+}
+
+async function extractCourseware({ input, req }: { input: Input; req: PayloadRequest }): Promise<{ output: Output }> {
+  const target = await findTarget(req, input)
+  if (!target) return { output: { status: 'skipped: file replaced or item deleted' } }
+  const { preview, result } = await extractStoredFile(req, target.doc)
+  const status = result ? STATUS_OF_RESULT[result.status] : 'unsupported'
+  await req.payload.update({
+    id: target.doc.id,
+    collection: 'courseware',
+    context: EXTRACTION_WRITE_CONTEXT,
+    data: {
+      extractionError: result?.error ? `${result.error.code}: ${result.error.message}`.slice(0, 500) : null,
+      extractionStatus: status,
+      fileText: result ? { pages: result.pages, truncated: result.truncated } : null,
+      pageCount: result?.pageCount ?? null,
+      ...(preview === undefined ? {} : { preview: preview as number }),
+    },
+    depth: 0,
+    draft: target.draft,
+    overrideAccess: true,
+    req,
+  })
+  return { output: { status } }
+}
+
+const RETRIES = 3
+
+/** Marks the item failed once the retries are spent, so it never stays "pending" for good. */
+async function markFailed({ input, req, taskStatus }: { input: Input; req: PayloadRequest; taskStatus: { totalTried?: number } | null }) {
+  const attempts = taskStatus?.totalTried ?? 0
+  if (attempts < RETRIES) return
+  const target = await findTarget(req, input)
+  if (!target) return
+  await req.payload.update({
+    id: target.doc.id,
+    collection: 'courseware',
+    context: EXTRACTION_WRITE_CONTEXT,
+    data: { extractionError: `extraction job failed after ${attempts + 1} attempts (see the job log)`, extractionStatus: 'failed' },
+    draft: target.draft,
+    overrideAccess: true,
+    req,
+  })
+}
+
+export const extractCoursewareTask: TaskConfig<'extractCourseware'> = {
+  slug: EXTRACT_COURSEWARE,
+  handler: extractCourseware as never,
+  inputSchema: [
+    { name: 'id', type: 'text', required: true },
+    { name: 'sha256', type: 'text', required: true },
+  ],
+  label: 'Extract courseware text',
+  onFail: markFailed as never,
+  outputSchema: [{ name: 'status', type: 'text' }],
+  retries: RETRIES,
+}

@@ -1,0 +1,48 @@
+import type { Payload } from 'payload'
+
+import { readdirSync } from 'node:fs'
+import { handleEndpoints } from 'payload'
+
+import { uploadDir } from '@/utilities/uploadDir'
+
+import type { RestResponse } from './rest'
+
+export interface UploadRequest {
+  bytes: Uint8Array
+  filename: string
+  /** What the browser claims; the server must not believe it. */
+  mimetype?: string
+  data?: Record<string, unknown>
+  token?: string
+  method?: 'PATCH' | 'POST'
+  path?: string
+}
+
+/**
+ * A multipart upload through Payload's REST layer, as the admin and browsers send it:
+ * the file under `file` and the other fields as JSON under `_payload`.
+ */
+export async function uploadViaRest(payload: Payload, collection: string, request: UploadRequest): Promise<RestResponse> {
+  const form = new FormData()
+  form.append('file', new Blob([request.bytes as Uint8Array<ArrayBuffer>], { type: request.mimetype ?? 'application/octet-stream' }), request.filename)
+  form.append('_payload', JSON.stringify(request.data ?? {}))
+  const headers = new Headers({ 'Accept-Language': 'zh' })
+  if (request.token) headers.set('Authorization', `JWT ${request.token}`)
+  const url = `http://localhost:3000/api${request.path ?? `/${collection}`}`
+  const response = await handleEndpoints({
+    config: payload.config,
+    request: new Request(url, { body: form, headers, method: request.method ?? 'POST' }),
+  })
+  const text = await response.text()
+  return { body: text ? JSON.parse(text) : null, status: response.status }
+}
+
+/** Files now in a collection's upload folder (MEDIA_DIR/<sub>), to prove a refusal left nothing behind. */
+export function storedFiles(sub: string): string[] {
+  try {
+    return readdirSync(uploadDir(sub)).sort()
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
+    throw error
+  }
+}

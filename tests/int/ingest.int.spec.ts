@@ -1,0 +1,248 @@
+import type { Payload } from 'payload'
+
+import sharp from 'sharp'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { buildCjkPdf, buildDocx, buildEncryptedOoxml, buildPptx, buildWindowsExe, buildZipBombPptx } from '../fixtures/ingest/build'
+import { createJurisdictionTree, createUser, TEST_PASSWORD, type Tree } from '../helpers/fixtures'
+import { startPayload } from '../helpers/payload'
+import { RestClient } from '../helpers/rest'
+import { storedFiles, uploadViaRest } from '../helpers/upload'
+
+let payload: Payload
+let stop: () => Promise<void>
+let rest: RestClient
+let tree: Tree
+let townToken: string
+let otherTownToken: string
+
+const countCourseware = async () => (await payload.count({ collection: 'courseware', overrideAccess: true })).totalDocs
+
+beforeAll(async () => {
+  ;({ payload, stop } = await startPayload())
+  rest = new RestClient(payload)
+  tree = await createJurisdictionTree(payload)
+  await createUser(payload, { email: 'town@test.cn', jurisdiction: tree.town.id, role: 'instructor' })
+  await createUser(payload, { email: 'other@test.cn', jurisdiction: tree.otherTown.id, role: 'instructor' })
+  townToken = await rest.login('town@test.cn', TEST_PASSWORD)
+  otherTownToken = await rest.login('other@test.cn', TEST_PASSWORD)
+})
+
+afterAll(async () => {
+  delete process.env.INGEST_MAX_MB_COURSEWARE_PDF
+  await stop()
+})
+
+const truncated = (bytes: Uint8Array): Uint8Array => bytes.subarray(0, Math.floor(bytes.length / 2))
+const jpeg = async (): Promise<Uint8Array> =>
+  new Uint8Array(await sharp({ create: { background: '#c00', channels: 3, height: 32, width: 32 } }).jpeg().toBuffer())
+
+interface BadInput {
+  name: string
+  filename: string
+  mimetype: string
+  bytes: () => Promise<Uint8Array> | Uint8Array
+  status: number
+  code: string
+  env?: Record<string, string>
+}
+
+const BAD_INPUTS: BadInput[] = [
+  { bytes: buildWindowsExe, code: 'executable_refused', filename: '党课讲稿.pdf', mimetype: 'application/pdf', name: 'an .exe renamed .pdf', status: 415 },
+  { bytes: () => buildZipBombPptx(), code: 'archive_too_large', filename: '压缩炸弹.pptx', mimetype: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', name: 'a zip bomb named .pptx', status: 413 },
+  { bytes: buildEncryptedOoxml, code: 'encrypted_document', filename: '加密文档.docx', mimetype: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', name: 'a password-protected .docx', status: 400 },
+  { bytes: async () => truncated(await buildCjkPdf(2)), code: 'corrupt_document', filename: '损坏.pdf', mimetype: 'application/pdf', name: 'a truncated (corrupt) PDF', status: 400 },
+  { bytes: () => buildCjkPdf(3), code: 'file_too_large', env: { INGEST_MAX_MB_COURSEWARE_PDF: '0.001' }, filename: '超大.pdf', mimetype: 'application/pdf', name: 'a PDF over the courseware limit', status: 413 },
+  { bytes: jpeg, code: 'type_mismatch', filename: '照片.pptx', mimetype: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', name: 'a JPEG renamed .pptx', status: 415 },
+]
+
+describe('upload checks (REST multipart)', () => {
+  for (const bad of BAD_INPUTS) {
+    it(`refuses ${bad.name} with ${bad.status} ${bad.code}, bilingual, leaving no file and no record`, async () => {
+      Object.assign(process.env, bad.env)
+      const filesBefore = storedFiles('courseware')
+      const recordsBefore = await countCourseware()
+      try {
+        const { body, status } = await uploadViaRest(payload, 'courseware', {
+          bytes: await bad.bytes(),
+          data: { jurisdiction: tree.town.id },
+          filename: bad.filename,
+          mimetype: bad.mimetype,
+          token: townToken,
+        })
+        expect(status).toBe(bad.status)
+        const [error] = body.errors
+        expect(error.data.code).toBe(bad.code)
+        expect(error.message).toMatch(/[\u4e00-\u9fff].* \/ [A-Za-z]/)
+      } finally {
+        for (const key of Object.keys(bad.env ?? {})) delete process.env[key]
+      }
+      expect(storedFiles('courseware')).toEqual(filesBefore)
+      expect(await countCourseware()).toBe(recordsBefore)
+    })
+  }
+
+  it('refuses the same bad file through the Local API too', async () => {
+    const exe = Buffer.from(buildWindowsExe())
+    await expect(
+      payload.create({
+        collection: 'courseware',
+        data: { jurisdiction: tree.town.id, title: 'x', visibility: 'shared' },
+        file: { data: exe, mimetype: 'application/pdf', name: 'x.pdf', size: exe.length },
+      }),
+    ).rejects.toMatchObject({ status: 415 })
+  })
+
+  it('keeps a Chinese name for display and stores a safe name on disk', async () => {
+    const pdf = await buildCjkPdf(1)
+    const { body, status } = await uploadViaRest(payload, 'courseware', {
+      bytes: pdf,
+      data: { _status: 'published', jurisdiction: tree.town.id },
+      filename: '..\\..\\2024 党员教育培训（第一讲）.pdf',
+      mimetype: 'application/octet-stream',
+      token: townToken,
+    })
+    expect(status).toBe(201)
+    const doc = body.doc
+    expect(doc.originalFilename).toBe('2024 党员教育培训（第一讲）.pdf')
+    expect(doc.title).toBe('2024 党员教育培训（第一讲）')
+    expect(doc.filename).toMatch(/^2024-党员教育培训-第一讲-[0-9a-f]{10}\.pdf$/)
+    expect(doc.mimeType).toBe('application/pdf')
+    expect(doc.sha256).toMatch(/^[0-9a-f]{64}$/)
+    expect(doc.extractionStatus).toBe('pending')
+    expect(storedFiles('courseware')).toContain(doc.filename)
+  })
+
+  it('ignores hash and extraction fields sent by a client', async () => {
+    const pdf = await buildCjkPdf(4)
+    const { body } = await uploadViaRest(payload, 'courseware', {
+      bytes: pdf,
+      data: { extractionStatus: 'done', jurisdiction: tree.town.id, sha256: 'f'.repeat(64), title: '伪造字段' },
+      filename: 'forged.pdf',
+      token: townToken,
+    })
+    expect(body.doc.sha256).not.toBe('f'.repeat(64))
+    expect(body.doc.extractionStatus).toBe('pending')
+    const patched = await rest.update('courseware', body.doc.id, { extractionStatus: 'done', sha256: 'e'.repeat(64) }, townToken)
+    expect(patched.status).toBe(200)
+    expect(patched.body.doc.sha256).toBe(body.doc.sha256)
+    expect(patched.body.doc.extractionStatus).toBe('pending')
+  })
+})
+
+describe('duplicates across jurisdictions', () => {
+  // The zip writer stamps the time, so each distinct file is built once and its bytes reused.
+  const built = new Map<string, Uint8Array>()
+  const docxOf = (paragraphs: string[]): Uint8Array => {
+    const key = paragraphs.join('\n')
+    if (!built.has(key)) built.set(key, buildDocx(paragraphs))
+    return built.get(key)!
+  }
+  const uploadDocx = (token: string, paragraphs: string[], data: Record<string, unknown>) => {
+    const jurisdiction = token === townToken ? tree.town.id : tree.otherTown.id
+    return uploadViaRest(payload, 'courseware', { bytes: docxOf(paragraphs), data: { jurisdiction, ...data }, filename: '重复的课件.docx', token })
+  }
+
+  it('names the existing item when the uploader can see it', async () => {
+    const paragraphs = ['乡村振兴 共享课件']
+    const first = await uploadDocx(townToken, paragraphs, { _status: 'published', title: '共享的课件', visibility: 'shared' })
+    expect(first.status).toBe(201)
+    const filesBefore = storedFiles('courseware')
+    const second = await uploadDocx(otherTownToken, paragraphs, { _status: 'published', title: '再传一次' })
+    expect(second.status).toBe(409)
+    const [error] = second.body.errors
+    expect(error.data).toMatchObject({ code: 'duplicate_file', existingId: first.body.doc.id, existingTitle: '共享的课件', visible: true })
+    expect(error.message).toContain('共享的课件')
+    expect(storedFiles('courseware')).toEqual(filesBefore)
+  })
+
+  it('says only that it exists when the item is not shared with the uploader', async () => {
+    const paragraphs = ['本辖区 内部课件']
+    const first = await uploadDocx(townToken, paragraphs, { _status: 'published', title: '本镇内部课件', visibility: 'local' })
+    expect(first.status).toBe(201)
+    const recordsBefore = await countCourseware()
+    const second = await uploadDocx(otherTownToken, paragraphs, { _status: 'published', title: '别处上传' })
+    expect(second.status).toBe(409)
+    const [error] = second.body.errors
+    expect(error.data).toMatchObject({ code: 'duplicate_file', visible: false })
+    expect(error.data.existingId).toBeUndefined()
+    expect(error.message).not.toContain('本镇内部课件')
+    expect(error.message).toContain('未向您共享')
+    expect(await countCourseware()).toBe(recordsBefore)
+  })
+
+  it('lets an item be re-uploaded onto itself, and refuses another item’s file on update', async () => {
+    const mine = await uploadDocx(townToken, ['更新 自己的文件'], { title: '自己的' })
+    const other = await uploadDocx(townToken, ['更新 另一个文件'], { title: '另一个' })
+    const self = await uploadViaRest(payload, 'courseware', {
+      bytes: docxOf(['更新 自己的文件']),
+      filename: 'again.docx',
+      method: 'PATCH',
+      path: `/courseware/${mine.body.doc.id}`,
+      token: townToken,
+    })
+    expect(self.status).toBe(200)
+    const clash = await uploadViaRest(payload, 'courseware', {
+      bytes: docxOf(['更新 自己的文件']),
+      filename: 'clash.docx',
+      method: 'PATCH',
+      path: `/courseware/${other.body.doc.id}`,
+      token: townToken,
+    })
+    expect(clash.status).toBe(409)
+  })
+})
+
+describe('text extraction job', () => {
+  const extractAll = async () => {
+    await payload.jobs.run({ limit: 100 })
+  }
+
+  it.each([
+    ['PPTX', () => buildPptx(), '课件.pptx', 3, ['第一张 党员教育培训课件', '備註：鄉村振興案例']],
+    ['DOCX', () => buildDocx(), '讲稿.docx', 2, ['党员教育培训课件', '黨員教育培訓課件']],
+    ['PDF', () => buildCjkPdf(3), '讲义.pdf', 3, ['乡村振兴与基层治理', '鄉村振興與基層治理']],
+  ] as const)('extracts %s text with page numbers, off the request path', async (_kind, build, filename, pages, expected) => {
+    const bytes = await build()
+    const { body, status } = await uploadViaRest(payload, 'courseware', { bytes, data: { _status: 'published', jurisdiction: tree.town.id }, filename, token: townToken })
+    expect(status).toBe(201)
+    expect(body.doc.extractionStatus).toBe('pending')
+    await extractAll()
+    const doc = await payload.findByID({ id: body.doc.id, collection: 'courseware', depth: 0 })
+    expect(doc.extractionStatus).toBe('done')
+    expect(doc.pageCount).toBe(pages)
+    const text = (doc.fileText as { pages: string[] }).pages
+    for (const phrase of expected) expect(text.join('\n')).toContain(phrase)
+    if (_kind === 'PPTX') expect(text[0]).toContain('第一张')
+    if (_kind === 'PDF') expect(text[2]).toContain('Page 3')
+  })
+
+  it('extracts a seed PDF that uses the non-embedded STSong-Light font, and makes a first-page preview', async () => {
+    const { buildTextPdf } = await import('@/seed/pdf')
+    const pdf = buildTextPdf('党史学习教育', ['学习党史，坚定信念。', '黨員教育培訓'])
+    const created = await payload.create({
+      collection: 'courseware',
+      data: { _status: 'published', jurisdiction: tree.town.id, title: '种子课件', visibility: 'shared' },
+      file: { data: pdf, mimetype: 'application/pdf', name: '种子课件.pdf', size: pdf.length },
+    })
+    await extractAll()
+    const doc = await payload.findByID({ id: created.id, collection: 'courseware', depth: 0 })
+    expect(doc.extractionStatus).toBe('done')
+    expect((doc.fileText as { pages: string[] }).pages[0]).toContain('学习党史')
+    expect(doc.preview).toBeTruthy()
+  })
+
+  it('marks an image courseware "unsupported" and keeps a draft a draft', async () => {
+    const bytes = await jpeg()
+    const created = await payload.create({
+      collection: 'courseware',
+      data: { jurisdiction: tree.town.id, title: '一张照片' },
+      draft: true,
+      file: { data: Buffer.from(bytes), mimetype: 'image/jpeg', name: '照片.jpg', size: bytes.length },
+    })
+    await extractAll()
+    const doc = await payload.findByID({ id: created.id, collection: 'courseware', depth: 0, draft: true })
+    expect(doc.extractionStatus).toBe('unsupported')
+    expect(doc._status).toBe('draft')
+  })
+})
