@@ -4,7 +4,8 @@ import { withPayload } from '@payloadcms/next/withPayload'
 const nextConfig = {
   // Next 16 blocks dev resources for origins it does not know; people open the app as 127.0.0.1 too.
   allowedDevOrigins: ['127.0.0.1', 'localhost'],
-  serverExternalPackages: ['libsql', '@node-rs/jieba', 'sharp'],
+  // Native addons and pdf.js load their own files at run time: keep them out of the bundle.
+  serverExternalPackages: ['libsql', '@node-rs/jieba', 'sharp', '@napi-rs/canvas', 'unpdf', 'pdfjs-dist'],
 }
 
 export default withPayload(nextConfig, { devBundleServerPackages: false })
