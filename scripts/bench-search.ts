@@ -3,10 +3,12 @@
  * a jurisdiction tree, every visibility), indexes them, runs fixed queries and prints throughput,
  * latency percentiles and peak memory.
  *
- *   npx tsx scripts/bench-search.ts [--n 100000] [--file data/bench-search.db] [--rounds 2] [--keep]
+ *   npx tsx scripts/bench-search.ts [--n 100000] [--file data/bench-search.db] [--rounds 2] [--reuse]
+ * `--reuse` skips generating and indexing and runs the queries on the index file a previous run left.
  * Uses Meilisearch instead when MEILI_HOST is set.
  */
 import fs from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 
 import type { SearchEngine, SearchQuery } from '../src/search/engine'
@@ -26,6 +28,7 @@ const N = Number(argument('n', '100000'))
 const FILE = argument('file', 'data/bench-search.db')
 const ROUNDS = Number(argument('rounds', '2'))
 const BATCH = 1000
+const REUSE = process.argv.includes('--reuse')
 
 /** mulberry32: the same documents and queries on every run */
 const random = (() => {
@@ -156,7 +159,7 @@ const openEngine = (): SearchEngine => {
   if (process.env.MEILI_HOST) {
     return new MeilisearchEngine({ apiKey: process.env.MEILI_MASTER_KEY, host: process.env.MEILI_HOST, indexUid: 'bench' })
   }
-  for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${FILE}${suffix}`, { force: true })
+  if (!REUSE) for (const suffix of ['', '-wal', '-shm']) fs.rmSync(`${FILE}${suffix}`, { force: true })
   fs.mkdirSync(path.dirname(FILE), { recursive: true })
   return new EmbeddedSearchEngine({ file: FILE })
 }
@@ -166,30 +169,39 @@ const main = async (): Promise<void> => {
   const places = buildTree()
   const engine = openEngine()
   await engine.init()
-  await engine.clear()
-  console.log(`engine ${engine.name}, ${N} documents, ${sentences.length} corpus sentences`)
-
-  const indexStarted = performance.now()
-  for (let start = 0; start < N; start += BATCH) {
-    const batch = Array.from({ length: Math.min(BATCH, N - start) }, (_, offset) => makeDocument(start + offset, sentences, places))
-    await engine.upsert(batch)
-    if ((start / BATCH) % 10 === 9) process.stdout.write(`\r  indexed ${start + batch.length}`)
+  if (!REUSE) {
+    await engine.clear()
+    console.log(`engine ${engine.name}, ${N} documents, ${sentences.length} corpus sentences`)
+    const indexStarted = performance.now()
+    for (let start = 0; start < N; start += BATCH) {
+      const batch = Array.from({ length: Math.min(BATCH, N - start) }, (_, offset) => makeDocument(start + offset, sentences, places))
+      await engine.upsert(batch)
+      if ((start / BATCH) % 10 === 9) process.stdout.write(`\r  indexed ${start + batch.length}`)
+    }
+    const indexSeconds = (performance.now() - indexStarted) / 1000
+    console.log(`\rindexing: ${N} items in ${indexSeconds.toFixed(1)} s = ${Math.round(N / indexSeconds)} items/s`)
+  } else {
+    // the same documents are generated (not indexed) so the random query mix is the same as a full run's
+    for (let index = 0; index < N; index++) makeDocument(index, sentences, places)
+    console.log(`engine ${engine.name}, reusing ${FILE}`)
   }
-  const indexSeconds = (performance.now() - indexStarted) / 1000
-  console.log(`\rindexing: ${N} items in ${indexSeconds.toFixed(1)} s = ${Math.round(N / indexSeconds)} items/s`)
 
   const queries = buildQueries(places)
   const firstStarted = performance.now()
   await engine.search(queries[0]!)
   console.log(`first query (loads the filter columns): ${(performance.now() - firstStarted).toFixed(0)} ms`)
   const timings: number[] = []
+  const cpuTimings: number[] = []
   const slowest: Array<{ ms: number; query: SearchQuery; total: number }> = []
   for (let round = 0; round < ROUNDS; round++) {
     for (const query of queries) {
       const started = performance.now()
+      const cpuStarted = process.cpuUsage()
       const result = await engine.search(query)
       const ms = performance.now() - started
+      const cpu = process.cpuUsage(cpuStarted)
       timings.push(ms)
+      cpuTimings.push((cpu.user + cpu.system) / 1000)
       slowest.push({ ms, query, total: result.total })
     }
   }
@@ -198,6 +210,10 @@ const main = async (): Promise<void> => {
     `search: ${timings.length} queries (${queries.length} fixed × ${ROUNDS}): p50 ${percentile(timings, 50).toFixed(1)} ms, ` +
       `p95 ${percentile(timings, 95).toFixed(1)} ms, p99 ${percentile(timings, 99).toFixed(1)} ms, max ${timings.at(-1)!.toFixed(1)} ms`,
   )
+  // CPU time of this process per query: what the engine costs when other processes do not compete for the cores
+  cpuTimings.sort((a, b) => a - b)
+  console.log(`search CPU time: p50 ${percentile(cpuTimings, 50).toFixed(1)} ms, p95 ${percentile(cpuTimings, 95).toFixed(1)} ms, p99 ${percentile(cpuTimings, 99).toFixed(1)} ms`)
+  console.log(`load average during the run: ${os.loadavg().map((load) => load.toFixed(1)).join(' ')}`)
   for (const { ms, query, total } of slowest.sort((a, b) => b.ms - a.ms).slice(0, 5)) {
     console.log(`  slow: ${ms.toFixed(1)} ms q=${JSON.stringify(query.q)} sort=${query.sort} total=${total} filters=${JSON.stringify(query.filters ?? {})}${query.near ? ' near' : ''}`)
   }

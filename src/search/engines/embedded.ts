@@ -4,6 +4,8 @@
  * - `docs`: one row per search document: filter columns, display JSON (original script), change `seq`.
  * - `words`: contentless FTS5 over jieba words of the normalised text (title / meta / body columns).
  * - `grams`: contentless FTS5 over character pairs, the substring fallback when words find too little.
+ * - `titles`: the title words again, alone: the list of a word is as long as the titles holding it, so
+ *   putting title matches first does not read the long list of a word found in almost every body.
  * - Scope, filters, facets and sorting run over `DocColumns`, an in-memory copy of the filter columns kept
  *   in step with `docs` through `meta.seq` and `tombstones`, so several processes can share the file.
  * Ranking with bm25 runs only when the text matches few rows; above that, rows are ordered by where the
@@ -27,6 +29,7 @@ import {
 } from '../engine'
 import { markAll, markSnippet, matchingPages } from '../highlight'
 import { boundedPages, normalizeFields, toIndexText } from '../prepare'
+import { indexWords, normalizeText } from '../text'
 import { planQuery, type QueryPlan } from '../queryPlan'
 import { type ColumnRow, DocColumns } from './embeddedColumns'
 import { compileFilters, compileNear, compileScope, countFacets } from './embeddedFilter'
@@ -42,6 +45,10 @@ const GRAM_FALLBACK_BELOW = 5
 /** documents holding the last word as a whole word, from which its prefix expansion is skipped */
 const PREFIX_NEEDLESS_FROM = 200
 const TOMBSTONE_KEEP = 50_000
+/** recent match lists kept while the file is unchanged: at most this many lists … */
+const MATCH_CACHE_ENTRIES = 64
+/** … holding at most this many rowids in all (4 bytes each) */
+const MATCH_CACHE_ROWIDS = 4_000_000
 
 type Display = {
   title: string
@@ -85,6 +92,7 @@ CREATE INDEX IF NOT EXISTS tombstones_seq ON tombstones(seq);
 CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(title, meta, body, content='', contentless_delete=1, detail=column, prefix='1 2');
 CREATE VIRTUAL TABLE IF NOT EXISTS words_vocab USING fts5vocab(words, 'row');
 CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g, content='', contentless_delete=1);
+CREATE VIRTUAL TABLE IF NOT EXISTS titles USING fts5(title, content='', contentless_delete=1, detail=none, prefix='1 2');
 INSERT OR IGNORE INTO meta VALUES ('schema', '${SCHEMA_VERSION}'), ('seq', '0'), ('epoch', '0'), ('tombstone_floor', '0');
 `
 
@@ -138,7 +146,7 @@ const toRowParams = (doc: SearchDocument) => {
   }
 }
 
-export type EmbeddedOptions = { file?: string }
+export type EmbeddedOptions = { file?: string; cacheMatches?: boolean }
 
 export class EmbeddedSearchEngine implements SearchEngine {
   readonly name = 'embedded'
@@ -146,12 +154,23 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private columns = new DocColumns()
   private seenSeq = -1
   private seenEpoch = ''
+  /**
+   * FTS5 match lists by table + expression, and document counts by word, valid for `seenSeq`/`seenEpoch`:
+   * a common word's list costs ~10-20 ms to read and parse, and the same words are searched again and
+   * again (党员, 培训). Emptied whenever this or another process changes the file.
+   */
+  private readonly matchCache = new Map<string, Int32Array>()
+  private matchCacheRowids = 0
+  private readonly wordCounts = new Map<string, number>()
+  /** `false`: no match cache (benchmarks of the uncached path) */
+  private readonly cacheMatches: boolean
   private readonly statements
 
   constructor(options: EmbeddedOptions = {}) {
     const file = options.file ?? process.env.SEARCH_DB_FILE ?? DEFAULT_SEARCH_DB
     if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true })
     this.db = new Database(file)
+    this.cacheMatches = options.cacheMatches ?? process.env.SEARCH_MATCH_CACHE !== '0'
     this.db.exec('PRAGMA busy_timeout = 10000')
     this.db.exec('PRAGMA journal_mode = WAL')
     this.db.exec('PRAGMA synchronous = NORMAL')
@@ -165,8 +184,18 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const hasMeta = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get()
       const version = hasMeta ? this.readMeta('schema') : SCHEMA_VERSION
       if (version !== SCHEMA_VERSION) throw new Error(`search.db schema ${version}, expected ${SCHEMA_VERSION}: delete the file and reindex`)
+      const hadTitles = !hasMeta || this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'titles'").get() !== undefined
       this.db.exec(SCHEMA)
+      if (!hadTitles) this.backfillTitles()
     }).immediate()
+  }
+
+  /** a file written before the `titles` table existed: its titles come from the stored display JSON */
+  private backfillTitles(): void {
+    const insert = this.db.prepare('INSERT INTO titles (rowid, title) VALUES (?, ?)')
+    for (const [rowid, title] of this.db.prepare("SELECT rowid, display ->> '$.title' FROM docs").raw().iterate() as Iterable<[number, string]>) {
+      insert.run(rowid, indexWords(normalizeText(title ?? '')).join(' '))
+    }
   }
 
   private readMeta(key: string): string {
@@ -181,13 +210,19 @@ export class EmbeddedSearchEngine implements SearchEngine {
       deleteDoc: db.prepare('DELETE FROM docs WHERE rowid = ?'),
       deleteGrams: db.prepare('DELETE FROM grams WHERE rowid = ?'),
       deleteWords: db.prepare('DELETE FROM words WHERE rowid = ?'),
+      deleteTitle: db.prepare('DELETE FROM titles WHERE rowid = ?'),
       findRowid: db.prepare('SELECT rowid FROM docs WHERE id = ?'),
       insertDoc: db.prepare(`INSERT INTO docs (${DOC_COLUMNS.join(', ')}) VALUES (${DOC_COLUMNS.map(() => '?').join(', ')})`),
       updateDoc: db.prepare(`UPDATE docs SET ${DOC_COLUMNS.map((column) => `${column} = ?`).join(', ')} WHERE rowid = ?`),
       insertGrams: db.prepare('INSERT INTO grams (rowid, g) VALUES (?, ?)'),
       insertTombstone: db.prepare('INSERT INTO tombstones (seq, rowid) VALUES (?, ?)'),
       insertWords: db.prepare('INSERT INTO words (rowid, title, meta, body) VALUES (?, ?, ?, ?)'),
+      insertTitle: db.prepare('INSERT INTO titles (rowid, title) VALUES (?, ?)'),
       listIds: db.prepare('SELECT id, updated_at FROM docs WHERE id > ? ORDER BY id LIMIT 1000'),
+      matchGrams: db.prepare('SELECT group_concat(rowid) FROM grams WHERE grams MATCH ?').raw(),
+      matchWords: db.prepare('SELECT group_concat(rowid) FROM words WHERE words MATCH ?').raw(),
+      matchTitles: db.prepare('SELECT group_concat(rowid) FROM titles WHERE titles MATCH ?').raw(),
+      bm25: db.prepare('SELECT rowid, bm25(words, 10.0, 4.0, 1.0) AS score FROM words WHERE words MATCH ?').raw(),
       documentsWithWord: db.prepare('SELECT doc FROM words_vocab WHERE term = ?'),
       meta: db.prepare("SELECT key, value FROM meta WHERE key IN ('seq', 'epoch', 'tombstone_floor')"),
       tombstonesSince: db.prepare('SELECT rowid FROM tombstones WHERE seq > ? ORDER BY seq'),
@@ -211,6 +246,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
           this.statements.updateDoc.run([...values, rowid])
         }
         this.statements.insertWords.run(rowid, text.title, text.meta, text.body)
+        this.statements.insertTitle.run(rowid, text.title)
         this.statements.insertGrams.run(rowid, text.grams)
       }
     }).immediate()
@@ -241,6 +277,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   private deleteText(rowid: number): void {
     this.statements.deleteWords.run(rowid)
+    this.statements.deleteTitle.run(rowid)
     this.statements.deleteGrams.run(rowid)
   }
 
@@ -257,6 +294,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.db.transaction(() => {
       this.db.exec(`DELETE FROM docs; DELETE FROM tombstones;
         INSERT INTO words (words) VALUES ('delete-all'); INSERT INTO grams (grams) VALUES ('delete-all');
+        INSERT INTO titles (titles) VALUES ('delete-all');
         UPDATE meta SET value = value + 1 WHERE key = 'epoch';`)
     }).immediate()
   }
@@ -287,6 +325,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const replayable = epoch === this.seenEpoch && this.seenSeq >= Number(meta.tombstone_floor)
       if (!replayable) this.reloadColumns()
       else this.applyChanges()
+      this.matchCache.clear()
+      this.matchCacheRowids = 0
+      this.wordCounts.clear()
       this.seenSeq = seq
       this.seenEpoch = epoch
     }).deferred()
@@ -302,19 +343,36 @@ export class EmbeddedSearchEngine implements SearchEngine {
     for (const row of this.statements.changedRows.iterate(this.seenSeq)) this.columns.set(row as ColumnRow)
   }
 
-  private matchRowids(table: 'grams' | 'words', expression: string): Int32Array {
-    const row = this.db.prepare(`SELECT group_concat(rowid) AS ids FROM ${table} WHERE ${table} MATCH ?`).get(expression) as {
-      ids: null | string
+  /** the matching rowids, ascending (one string from SQLite, parsed without a string per row) */
+  private matchRowids(table: 'grams' | 'titles' | 'words', expression: string): Int32Array {
+    if (!this.cacheMatches) return this.readMatches(table, expression)
+    const key = `${table}\u0000${expression}`
+    const cached = this.matchCache.get(key)
+    if (cached) {
+      this.matchCache.delete(key) // most recently used goes last
+      this.matchCache.set(key, cached)
+      return cached
     }
-    return row.ids ? Int32Array.from(row.ids.split(','), Number) : new Int32Array(0)
+    const rows = this.readMatches(table, expression)
+    if (rows.length > MATCH_CACHE_ROWIDS / 4) return rows
+    this.matchCache.set(key, rows)
+    this.matchCacheRowids += rows.length
+    for (const [oldKey, oldRows] of this.matchCache) {
+      if (this.matchCache.size <= MATCH_CACHE_ENTRIES && this.matchCacheRowids <= MATCH_CACHE_ROWIDS) break
+      this.matchCache.delete(oldKey)
+      this.matchCacheRowids -= oldRows.length
+    }
+    return rows
+  }
+
+  private readMatches(table: 'grams' | 'titles' | 'words', expression: string): Int32Array {
+    const statement = table === 'words' ? this.statements.matchWords : table === 'titles' ? this.statements.matchTitles : this.statements.matchGrams
+    const [ids] = statement.get(expression) as [null | string]
+    return ids ? parseRowids(ids) : new Int32Array(0)
   }
 
   private bm25(expression: string): Map<number, number> {
-    const rows = this.db
-      .prepare('SELECT rowid, bm25(words, 10.0, 4.0, 1.0) AS score FROM words WHERE words MATCH ?')
-      .raw()
-      .all(expression) as Array<[number, number]>
-    return new Map(rows)
+    return new Map(this.statements.bm25.all(expression) as Array<[number, number]>)
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
@@ -334,7 +392,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       matched = unionSorted(matched, this.matchRowids('grams', gramsExpression(plan)))
       visible = filterRows(matched, keep)
     }
-    const scores = this.score(visible, sort, plan, distances, wordRows, matched.length)
+    const scores = this.score(visible, sort, plan, distances, wordRows, matched.length, page * perPage, keep)
     const pageRows = topRows(visible, scores, page * perPage).slice((page - 1) * perPage)
     return {
       facets: countFacets(this.columns, visible, query.facets ?? []),
@@ -354,7 +412,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const last = plan.groups.at(-1)
     const word = last?.prefix && last.alternatives.length === 1 && last.alternatives[0]!.length === 1 ? last.alternatives[0]![0]! : null
     if (!word) return plan
-    const count = (this.statements.documentsWithWord.get(word) as undefined | { doc: number })?.doc ?? 0
+    let count = this.cacheMatches ? this.wordCounts.get(word) : undefined
+    if (count === undefined) {
+      count = (this.statements.documentsWithWord.get(word) as undefined | { doc: number })?.doc ?? 0
+      if (this.cacheMatches && this.wordCounts.size < 10_000) this.wordCounts.set(word, count)
+    }
     if (count < PREFIX_NEEDLESS_FROM) return plan
     return { ...plan, groups: [...plan.groups.slice(0, -1), { ...last!, prefix: false }] }
   }
@@ -370,7 +432,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const alive = this.columns.alive
     const tests = [compileScope(this.columns, query.scope), ...compileFilters(this.columns, query.filters)]
     if (query.near) tests.push(compileNear(this.columns, query.near, distances))
-    return (r) => alive[r] === 1 && tests.every((test) => test(r))
+    const count = tests.length
+    return (r) => {
+      if (alive[r] !== 1) return false
+      for (let index = 0; index < count; index++) if (!tests[index]!(r)) return false
+      return true
+    }
   }
 
   /** one number per visible row, higher first (see the header for the relevance order) */
@@ -381,6 +448,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     distances: Map<number, number>,
     wordRows: null | Set<number>,
     matchedCount: number,
+    needed: number,
+    keep: (r: number) => boolean,
   ): Float64Array {
     const { featured, newest } = this.columns
     const scores = new Float64Array(rows.length)
@@ -392,22 +461,43 @@ export class EmbeddedSearchEngine implements SearchEngine {
       rows.forEach((r, index) => (scores[index] = newest[r]! + (sort === 'relevance' ? featured[r]! * 1e13 : 0)))
       return scores
     }
-    const tiers = this.matchTiers(rows, plan, wordRows)
+    const tiers = this.matchTiers(rows, plan, wordRows, needed, keep)
     // bm25 is computed for every text match, visible or not, so the cap applies to all matches
-    const bm25 = matchedCount <= BM25_MAX_MATCHES ? this.bm25(wordsExpression(plan)) : new Map<number, number>()
-    rows.forEach((r, index) => {
-      const relevance = Math.min(999, Math.round(-(bm25.get(r) ?? 0) * 10))
+    const bm25 = matchedCount <= BM25_MAX_MATCHES ? this.bm25(wordsExpression(plan)) : null
+    for (let index = 0; index < rows.length; index++) {
+      const r = rows[index]!
+      const relevance = bm25 ? Math.min(999, Math.round(-(bm25.get(r) ?? 0) * 10)) : 0
       scores[index] = tiers[index]! * 1e13 + relevance * 1e9 + featured[r]! * 1e8 + Math.floor(newest[r]! / 60_000) / 1e1
-    })
+    }
     return scores
   }
 
-  /** 3: all words in the title, 2: in title or themes/tags, 1: anywhere, 0: only as a substring */
-  private matchTiers(rows: Int32Array, plan: QueryPlan, wordRows: null | Set<number>): Uint8Array {
+  /**
+   * 3: all words in the title, 2: in title or themes/tags, 1: anywhere, 0: only as a substring.
+   * When at least `needed` visible rows have the words in their title, the best `needed` rows are all
+   * tier 3 and tiers 2/1/0 cannot change the page, so the themes/tags scan (a long list for a common
+   * word) is skipped and the other rows are all given tier 1.
+   */
+  private matchTiers(rows: Int32Array, plan: QueryPlan, wordRows: null | Set<number>, needed: number, keep: (r: number) => boolean): Uint8Array {
     const expression = wordsExpression(plan)
-    const inTitle = new Set(this.matchRowids('words', `{title} : (${expression})`))
-    const inMeta = new Set(this.matchRowids('words', `{title meta} : (${expression})`))
-    return Uint8Array.from(rows, (r) => (inTitle.has(r) ? 3 : inMeta.has(r) ? 2 : wordRows && !wordRows.has(r) ? 0 : 1))
+    const marks = new Uint8Array(this.columns.maxRowid + 1)
+    let visibleInTitle = 0
+    const inTitle = this.matchRowids('titles', expression)
+    for (let index = 0; index < inTitle.length; index++) {
+      const r = inTitle[index]!
+      marks[r] = 3
+      if (keep(r)) visibleInTitle++
+    }
+    if (visibleInTitle < needed) {
+      const inMeta = this.matchRowids('words', `{title meta} : (${expression})`)
+      for (let index = 0; index < inMeta.length; index++) if (marks[inMeta[index]!] !== 3) marks[inMeta[index]!] = 2
+    }
+    const tiers = new Uint8Array(rows.length)
+    for (let index = 0; index < rows.length; index++) {
+      const r = rows[index]!
+      tiers[index] = marks[r] || (wordRows && !wordRows.has(r) ? 0 : 1)
+    }
+    return tiers
   }
 
   private hydrate(rowids: number[], plan: QueryPlan, distances: Map<number, number>, withDistance: boolean): SearchHit[] {
@@ -470,16 +560,72 @@ const filterRows = (rows: Int32Array, keep: (r: number) => boolean): Int32Array 
 
 const unionSorted = (a: Int32Array, b: Int32Array): Int32Array => Int32Array.from(new Set([...a, ...b])).sort()
 
-/** the `count` best rows, best first; ties go to the lower rowid */
-const topRows = (rows: Int32Array, scores: Float64Array, count: number): number[] => {
-  if (count <= 0 || !rows.length) return []
-  let threshold = -Infinity
-  if (count < rows.length) {
-    const sorted = Float64Array.from(scores).sort()
-    threshold = sorted[rows.length - count]!
+/** a comma-separated list of non-negative integers (group_concat of rowids), ascending */
+export const parseRowids = (list: string): Int32Array => {
+  const rows = new Int32Array((list.length >> 1) + 1)
+  let count = 0
+  let value = 0
+  let sorted = true
+  for (let index = 0; index < list.length; index++) {
+    const code = list.charCodeAt(index)
+    if (code === 44) {
+      if (count > 0 && value < rows[count - 1]!) sorted = false
+      rows[count++] = value
+      value = 0
+    } else value = value * 10 + code - 48
   }
-  const chosen: number[] = []
-  scores.forEach((score, index) => score >= threshold && chosen.push(index))
-  chosen.sort((a, b) => scores[b]! - scores[a]! || rows[a]! - rows[b]!)
-  return chosen.slice(0, count).map((index) => rows[index]!)
+  if (count > 0 && value < rows[count - 1]!) sorted = false
+  rows[count++] = value
+  const parsed = rows.slice(0, count)
+  return sorted ? parsed : parsed.sort()
+}
+
+/** does row `a` (index into rows/scores) come before row `b`: higher score, then lower rowid */
+const before = (rows: Int32Array, scores: Float64Array, a: number, b: number): boolean =>
+  scores[a]! > scores[b]! || (scores[a] === scores[b] && rows[a]! < rows[b]!)
+
+/**
+ * The `count` best rows, best first; ties go to the lower rowid. A bounded heap whose root is the worst
+ * kept row: one comparison for most rows, no sort of the whole list.
+ */
+export const topRows = (rows: Int32Array, scores: Float64Array, count: number): number[] => {
+  if (count <= 0 || !rows.length) return []
+  const size = Math.min(count, rows.length)
+  const heap = new Int32Array(size)
+  let filled = 0
+  const siftDown = (from: number): void => {
+    let at = from
+    for (;;) {
+      const left = 2 * at + 1
+      if (left >= filled) return
+      const right = left + 1
+      // the worse child goes up (the root is the worst kept row)
+      const worse = right < filled && before(rows, scores, heap[left]!, heap[right]!) ? right : left
+      if (!before(rows, scores, heap[at]!, heap[worse]!)) return
+      const swap = heap[at]!
+      heap[at] = heap[worse]!
+      heap[worse] = swap
+      at = worse
+    }
+  }
+  for (let index = 0; index < rows.length; index++) {
+    if (filled < size) {
+      let at = filled++
+      heap[at] = index
+      while (at > 0) {
+        const parent = (at - 1) >> 1
+        if (!before(rows, scores, heap[parent]!, heap[at]!)) break
+        const swap = heap[at]!
+        heap[at] = heap[parent]!
+        heap[parent] = swap
+        at = parent
+      }
+    } else if (before(rows, scores, index, heap[0]!)) {
+      heap[0] = index
+      siftDown(0)
+    }
+  }
+  return Array.from(heap)
+    .sort((a, b) => (before(rows, scores, a, b) ? -1 : 1))
+    .map((index) => rows[index]!)
 }

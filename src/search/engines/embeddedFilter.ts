@@ -111,14 +111,12 @@ export const compileNear = (columns: DocColumns, near: NearPoint, distances: Map
   }
 }
 
-const tally = (counts: Map<number, number>, id: number): void => {
-  counts.set(id, (counts.get(id) ?? 0) + 1)
-}
-
 /** lists repeat a lot: count each list once per row, spread the counts over its values at the end */
-const spreadListCounts = (columns: DocColumns, listCounts: Map<number, number>): Record<string, number> => {
+const spreadListCounts = (columns: DocColumns, listCounts: Int32Array): Record<string, number> => {
   const counts: Record<string, number> = {}
-  for (const [listId, count] of listCounts) {
+  for (let listId = 0; listId < listCounts.length; listId++) {
+    const count = listCounts[listId]!
+    if (!count) continue
     for (const id of columns.lists.extra[listId]!) {
       const value = columns.values.values[id]!
       counts[value] = (counts[value] ?? 0) + count
@@ -127,29 +125,33 @@ const spreadListCounts = (columns: DocColumns, listCounts: Map<number, number>):
   return counts
 }
 
-/** counts per facet value over the given rows */
+/** counts per facet value over the given rows: typed-array tallies by interned id, no per-row map lookups */
 export const countFacets = (columns: DocColumns, rows: Int32Array, wanted: FacetName[]): FacetCounts => {
   const facets = emptyFacets()
   if (!wanted.length) return facets
-  const kinds = new Int32Array(SEARCH_KINDS.length)
-  const themes = new Map<number, number>()
-  const audiences = new Map<number, number>()
-  const formats = new Map<number, number>()
-  const owners = new Map<number, number>()
-  for (const r of rows) {
-    kinds[columns.kind[r]!]!++
-    tally(themes, columns.themes[r]!)
-    tally(audiences, columns.audiences[r]!)
-    tally(formats, columns.formats[r]!)
-    tally(owners, columns.owner[r]!)
-  }
   const want = new Set(wanted)
+  const kinds = new Int32Array(SEARCH_KINDS.length)
+  const listCount = columns.lists.values.length
+  const themes = want.has('theme') ? new Int32Array(listCount) : null
+  const audiences = want.has('audience') ? new Int32Array(listCount) : null
+  const formats = want.has('format') ? new Int32Array(listCount) : null
+  const owners = want.has('jurisdiction') ? new Int32Array(columns.values.values.length) : null
+  for (let index = 0; index < rows.length; index++) {
+    const r = rows[index]!
+    kinds[columns.kind[r]!]!++
+    if (themes) themes[columns.themes[r]!]!++
+    if (audiences) audiences[columns.audiences[r]!]!++
+    if (formats) formats[columns.formats[r]!]!++
+    if (owners) owners[columns.owner[r]!]!++
+  }
   if (want.has('kind')) SEARCH_KINDS.forEach((kind, index) => kinds[index] && (facets.kind[kind] = kinds[index]!))
-  if (want.has('theme')) facets.theme = spreadListCounts(columns, themes)
-  if (want.has('audience')) facets.audience = spreadListCounts(columns, audiences)
-  if (want.has('format')) facets.format = spreadListCounts(columns, formats)
-  if (want.has('jurisdiction')) {
-    for (const [id, count] of owners) facets.jurisdiction[columns.values.values[id]!] = count
+  if (themes) facets.theme = spreadListCounts(columns, themes)
+  if (audiences) facets.audience = spreadListCounts(columns, audiences)
+  if (formats) facets.format = spreadListCounts(columns, formats)
+  if (owners) {
+    owners.forEach((count, id) => {
+      if (count) facets.jurisdiction[columns.values.values[id]!] = count
+    })
   }
   return facets
 }

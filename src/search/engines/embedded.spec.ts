@@ -1,0 +1,104 @@
+/**
+ * The embedded engine's own machinery behind the contract: top-k selection, rowid parsing, the match
+ * cache (never stale after a write by this or another instance), the title tier shortcut, and the
+ * backfill of the `titles` table in a file written before it existed.
+ */
+import Database from 'libsql'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterEach, describe, expect, it } from 'vitest'
+
+import { getVisibilityScope } from '@/access/visibilityScope'
+
+import { makeDoc } from '../testing/fixtures'
+import { EmbeddedSearchEngine, parseRowids, topRows } from './embedded'
+
+const everything = getVisibilityScope({ id: 'admin', role: 'admin' })
+const dirs: string[] = []
+const tempFile = (): string => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-embedded-'))
+  dirs.push(dir)
+  return path.join(dir, 'search.db')
+}
+afterEach(() => {
+  for (const dir of dirs.splice(0)) fs.rmSync(dir, { force: true, recursive: true })
+})
+
+describe('topRows', () => {
+  it('picks the same rows in the same order as a full sort, ties to the lower rowid', () => {
+    let seed = 7
+    const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647)
+    for (const size of [0, 1, 5, 50, 1000]) {
+      const rows = Int32Array.from({ length: size }, (_, index) => index * 3 + 1)
+      const scores = Float64Array.from({ length: size }, () => Math.floor(random() * 20))
+      const expected = Array.from(rows.keys())
+        .sort((a, b) => scores[b]! - scores[a]! || rows[a]! - rows[b]!)
+        .map((index) => rows[index]!)
+      for (const count of [1, 3, 20, 60, 2000]) expect(topRows(rows, scores, count)).toEqual(expected.slice(0, count))
+    }
+  })
+})
+
+describe('parseRowids', () => {
+  it('reads a group_concat list, sorting it when SQLite gave another order', () => {
+    expect(Array.from(parseRowids('7'))).toEqual([7])
+    expect(Array.from(parseRowids('1,20,300,4000'))).toEqual([1, 20, 300, 4000])
+    expect(Array.from(parseRowids('30,2,100'))).toEqual([2, 30, 100])
+  })
+})
+
+describe('embedded engine', () => {
+  it('never answers from a stale match list after a write, by this or another instance', async () => {
+    const file = tempFile()
+    const engine = new EmbeddedSearchEngine({ file })
+    const other = new EmbeddedSearchEngine({ file })
+    await engine.upsert([makeDoc({ docId: '1', kind: 'lesson', owner: '9', title: '冬训动员第一课', visibility: 'public' })])
+    const ids = async (q: string) => (await engine.search({ q, scope: everything })).hits.map((hit) => hit.id).sort()
+    expect(await ids('冬训')).toEqual(['lesson-1'])
+    expect(await ids('冬训')).toEqual(['lesson-1']) // from the cache
+    await other.upsert([makeDoc({ docId: '2', kind: 'lesson', owner: '9', title: '冬训动员第二课', visibility: 'public' })])
+    expect(await ids('冬训')).toEqual(['lesson-1', 'lesson-2'])
+    await engine.upsert([makeDoc({ docId: '1', kind: 'lesson', owner: '9', title: '春训动员第一课', visibility: 'public' })])
+    expect(await ids('冬训')).toEqual(['lesson-2'])
+    await other.remove(['lesson-2'])
+    expect(await ids('冬训')).toEqual([])
+    await other.close()
+    await engine.close()
+  })
+
+  it('puts title matches first when they alone fill the page, and themes/tags before bodies otherwise', async () => {
+    const engine = new EmbeddedSearchEngine({ file: tempFile() })
+    const newer = '2024-06-01T00:00:00.000Z'
+    await engine.upsert([
+      ...Array.from({ length: 5 }, (_, index) =>
+        makeDoc({ docId: `t${index}`, kind: 'lesson', owner: '9', title: `乡村振兴讲座${index}`, visibility: 'public' }),
+      ),
+      makeDoc({ docId: 'meta', featured: true, kind: 'lesson', owner: '9', publishedAt: newer, themes: ['乡村振兴'], title: '专题讲座', visibility: 'public' }),
+      makeDoc({ body: '讲乡村振兴', docId: 'body', featured: true, kind: 'lesson', owner: '9', publishedAt: newer, title: '另一讲座', visibility: 'public' }),
+    ])
+    const page = async (perPage: number, pageNumber = 1) =>
+      (await engine.search({ page: pageNumber, perPage, q: '乡村振兴', scope: everything })).hits.map((hit) => hit.docId)
+    expect((await page(3)).every((id) => id.startsWith('t'))).toBe(true)
+    expect((await page(5)).every((id) => id.startsWith('t'))).toBe(true)
+    expect((await page(7)).slice(5)).toEqual(['meta', 'body'])
+    expect(await page(3, 2)).toEqual([...(await page(7)).slice(3, 6)])
+    await engine.close()
+  })
+
+  it('fills the titles table of a file written before it existed', async () => {
+    const file = tempFile()
+    const engine = new EmbeddedSearchEngine({ file })
+    await engine.upsert([
+      makeDoc({ body: '焦裕禄精神', docId: 'body', featured: true, kind: 'lesson', owner: '9', publishedAt: '2024-06-01T00:00:00.000Z', title: '另一讲座', visibility: 'public' }),
+      makeDoc({ docId: 'title', kind: 'lesson', owner: '9', title: '焦裕禄精神永放光芒', visibility: 'public' }),
+    ])
+    await engine.close()
+    const raw = new Database(file)
+    raw.exec('DROP TABLE titles')
+    raw.close()
+    const reopened = new EmbeddedSearchEngine({ file })
+    expect((await reopened.search({ q: '焦裕禄', scope: everything })).hits.map((hit) => hit.docId)).toEqual(['title', 'body'])
+    await reopened.close()
+  })
+})
