@@ -13,7 +13,7 @@ export const SearchOutbox: CollectionConfig<'search-outbox'> = {
   admin: { group: label('设置', 'Settings'), hidden: ({ user }) => user?.role !== 'admin', useAsTitle: 'key' },
   fields: [
     { name: 'key', type: 'text', index: true, required: true, unique: true },
-    { name: 'collection', type: 'text', required: true },
+    { name: 'sourceCollection', type: 'text', required: true },
     { name: 'docId', type: 'text', required: true },
     { name: 'queuedAt', type: 'date', admin: { date: { pickerAppearance: 'dayAndTime' } }, index: true, required: true },
     { name: 'attempts', type: 'number', defaultValue: 0 },

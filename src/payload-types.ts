@@ -638,7 +638,7 @@ export interface Bundle {
 export interface SearchOutbox {
   id: number;
   key: string;
-  collection: string;
+  sourceCollection: string;
   docId: string;
   queuedAt: string;
   attempts?: number | null;
@@ -1199,7 +1199,7 @@ export interface UsersSelect<T extends boolean = true> {
  */
 export interface SearchOutboxSelect<T extends boolean = true> {
   key?: T;
-  collection?: T;
+  sourceCollection?: T;
   docId?: T;
   queuedAt?: T;
   attempts?: T;

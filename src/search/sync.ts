@@ -43,7 +43,7 @@ export const queueSearchChange = async (
     return
   }
   try {
-    await payload.create({ collection: OUTBOX, data: { collection, docId: String(id), key, queuedAt }, depth: 0, req })
+    await payload.create({ collection: OUTBOX, data: { docId: String(id), key, queuedAt, sourceCollection: collection }, depth: 0, req })
   } catch (error) {
     // Another request queued the same key a moment ago: the change is covered.
     if (!isDuplicateKey(error)) throw error
@@ -67,7 +67,7 @@ const expandDependents = async (payload: Payload, collection: CollectionSlug, id
   }
 }
 
-type OutboxRow = { collection: string; docId: string; id: number | string; queuedAt: string }
+type OutboxRow = { docId: string; id: number | string; queuedAt: string; sourceCollection: string }
 
 /** Sends a batch of pending changes to the engine. Returns how many rows were cleared. */
 const drainBatch = async (payload: Payload): Promise<number> => {
@@ -77,11 +77,12 @@ const drainBatch = async (payload: Payload): Promise<number> => {
   const upserts: SearchDocument[] = []
   const removals: string[] = []
   for (const row of rows) {
-    if (DEPENDENTS[row.collection as CollectionSlug]) await expandDependents(payload, row.collection as CollectionSlug, row.docId)
-    if (!isIndexedCollection(row.collection)) continue
-    const document = await loadSearchDocument(payload, row.collection, row.docId)
+    const source = row.sourceCollection as CollectionSlug
+    if (DEPENDENTS[source]) await expandDependents(payload, source, row.docId)
+    if (!isIndexedCollection(source)) continue
+    const document = await loadSearchDocument(payload, source, row.docId)
     if (document) upserts.push(document)
-    else removals.push(searchDocumentId(row.collection, row.docId))
+    else removals.push(searchDocumentId(source, row.docId))
   }
   const engine = await getSearchEngine()
   try {
