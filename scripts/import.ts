@@ -1,0 +1,71 @@
+/**
+ * `npm run import -- <manifest.csv | folder> [--jurisdiction <name|id>] [--visibility public|shared|local]
+ *   [--concurrency 8] [--limit N] [--draft]`
+ * Ctrl-C stops after the rows in flight; run the same command again to resume.
+ */
+import { parseArgs } from 'node:util'
+
+import { SingleBar } from 'cli-progress'
+
+// The importer queues extraction jobs; the app's job runner does them, not this process.
+process.env.COMMONS_JOBS_AUTORUN = 'false'
+
+const { default: config } = await import('@payload-config')
+const { getPayload } = await import('payload')
+const { runImport } = await import('@/ingest/bulk/run')
+
+const scriptIndex = process.argv.findIndex((arg) => /import\.ts$/.test(arg))
+const { positionals, values } = parseArgs({
+  allowPositionals: true,
+  args: process.argv.slice(scriptIndex + 1),
+  options: {
+    concurrency: { default: '8', type: 'string' },
+    draft: { default: false, type: 'boolean' },
+    jurisdiction: { type: 'string' },
+    limit: { type: 'string' },
+    visibility: { type: 'string' },
+  },
+})
+
+const source = positionals[0]
+if (!source) {
+  console.error('usage: npm run import -- <manifest.csv | folder> [--jurisdiction <name|id>] [--visibility shared] [--concurrency 8] [--limit N] [--draft]')
+  process.exit(2)
+}
+
+const payload = await getPayload({ config })
+const controller = new AbortController()
+process.once('SIGINT', () => {
+  console.error('\n中断：正在完成进行中的行，之后可重新运行以继续 / Interrupted: finishing rows in flight; run again to resume')
+  controller.abort()
+})
+
+const bar = new SingleBar({
+  format: '导入 import |{bar}| {percentage}% | {value}/{total} | {rate}/s | ETA {eta_formatted} | failed {failed}',
+  hideCursor: true,
+})
+const started = performance.now()
+let barStarted = false
+
+const summary = await runImport(payload, {
+  concurrency: Number(values.concurrency),
+  draft: values.draft,
+  jurisdiction: values.jurisdiction,
+  limit: values.limit ? Number(values.limit) : undefined,
+  onProgress: ({ failed, processed, total }) => {
+    if (!barStarted) {
+      bar.start(total, 0, { failed: 0, rate: '0' })
+      barStarted = true
+    }
+    const rate = (processed / ((performance.now() - started) / 1000)).toFixed(0)
+    bar.update(processed, { failed, rate })
+  },
+  signal: controller.signal,
+  source,
+  visibility: values.visibility,
+})
+bar.stop()
+
+console.table([{ ...summary, elapsedMs: Math.round(summary.elapsedMs) }])
+if (summary.failed > 0) console.error(`失败的行见 / failed rows listed in: ${summary.errorReportPath}`)
+process.exit(summary.interrupted ? 130 : summary.failed > 0 ? 1 : 0)
