@@ -3,6 +3,7 @@
  *   [--concurrency 8] [--limit N] [--draft]`
  * Ctrl-C stops after the rows in flight; run the same command again to resume.
  */
+import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 
 import { SingleBar } from 'cli-progress'
@@ -14,10 +15,27 @@ const { default: config } = await import('@payload-config')
 const { getPayload } = await import('payload')
 const { runImport } = await import('@/ingest/bulk/run')
 
-const scriptIndex = process.argv.findIndex((arg) => /import\.ts$/.test(arg))
+/**
+ * `payload run` keeps only positional arguments in process.argv (it drops `--flags`), so the flags are read from
+ * the process's own command line where the OS offers it; `key=value` positionals work everywhere.
+ */
+function scriptArguments(): string[] {
+  const commandLine = (() => {
+    try {
+      return readFileSync('/proc/self/cmdline', 'utf8').split('\0').filter(Boolean)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return process.argv
+      throw error
+    }
+  })()
+  const scriptIndex = commandLine.findIndex((arg) => /import\.ts$/.test(arg))
+  const args = scriptIndex >= 0 ? commandLine.slice(scriptIndex + 1) : process.argv.slice(2)
+  return args.map((arg) => (/^[a-z]+=/.test(arg) ? `--${arg}` : arg))
+}
+
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  args: process.argv.slice(scriptIndex + 1),
+  args: scriptArguments(),
   options: {
     concurrency: { default: '8', type: 'string' },
     draft: { default: false, type: 'boolean' },

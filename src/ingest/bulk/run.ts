@@ -41,7 +41,7 @@ export interface ImportSummary {
 }
 
 /** Marks the writes of a bulk import, so hooks can tell them from a person's upload. */
-export const IMPORT_CONTEXT = { bulkImport: true } as const
+export const IMPORT_CONTEXT = { bulkImport: true, deferSearchDrain: true } as const
 
 const COLLECTION_OF_KIND = { courseware: 'courseware', video: 'videos' } as const
 const isUrl = (file: string): boolean => /^https?:\/\//i.test(file)
