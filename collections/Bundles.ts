@@ -7,7 +7,8 @@ import { BUNDLE_KINDS } from '@/fields/vocabulary'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
 import { computeBundleHours } from '@/hooks/computeTotals'
-import { label, termOptions } from '@/utilities/labels'
+import { termField } from '@/fields/terms'
+import { label } from '@/utilities/labels'
 
 export const BUNDLE_ITEM_COLLECTIONS = ['lessons', 'courseware', 'videos', 'textbooks', 'field-routes'] as const
 
@@ -24,7 +25,7 @@ export const Bundles: CollectionConfig<'bundles'> = {
   },
   fields: [
     titleField('课程包名称', 'Title'),
-    { name: 'kind', type: 'select', label: label('类型（月训 / 菜单）', 'Kind'), options: termOptions(BUNDLE_KINDS), required: true },
+    termField({ label: label('类型（月训 / 菜单）', 'Kind'), name: 'kind', required: true, terms: BUNDLE_KINDS }),
     { name: 'theme', type: 'relationship', label: label('主题', 'Theme'), relationTo: 'themes' },
     {
       name: 'targetMonth',

@@ -6,7 +6,8 @@ import { themesField, titleField } from '@/fields/taxonomy'
 import { FIELD_SITE_SERVICES, FIELD_SITE_TYPES } from '@/fields/vocabulary'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
-import { label, termOptions } from '@/utilities/labels'
+import { termField } from '@/fields/terms'
+import { label } from '@/utilities/labels'
 
 // Plain numbers, not a `point` field: point needs geo indexes that SQLite and FerretDB lack; geo queries go to search.
 export const FieldSites: CollectionConfig<'field-sites'> = {
@@ -19,7 +20,7 @@ export const FieldSites: CollectionConfig<'field-sites'> = {
   },
   fields: [
     titleField('教学点名称', 'Name'),
-    { name: 'type', type: 'select', label: label('类型', 'Type'), options: termOptions(FIELD_SITE_TYPES), required: true },
+    termField({ label: label('类型', 'Type'), name: 'type', required: true, terms: FIELD_SITE_TYPES }),
     { name: 'address', type: 'text', label: label('地址', 'Address'), maxLength: 200, required: true },
     {
       type: 'row',
@@ -29,13 +30,7 @@ export const FieldSites: CollectionConfig<'field-sites'> = {
       ],
     },
     { name: 'capacity', type: 'number', label: label('可容纳人数', 'Capacity'), min: 0 },
-    {
-      name: 'services',
-      type: 'select',
-      hasMany: true,
-      label: label('配套服务', 'Services'),
-      options: termOptions(FIELD_SITE_SERVICES),
-    },
+    termField({ hasMany: true, label: label('配套服务', 'Services'), name: 'services', terms: FIELD_SITE_SERVICES }),
     { name: 'openHours', type: 'text', label: label('开放时间', 'Opening hours') },
     { name: 'description', type: 'textarea', label: label('简介', 'About'), maxLength: 4000 },
     { name: 'photos', type: 'upload', hasMany: true, label: label('照片', 'Photos'), relationTo: 'media' },

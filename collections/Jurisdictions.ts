@@ -6,7 +6,8 @@ import { isAdmin, isOrganizer } from '@/access/roles'
 import { JURISDICTION_LEVELS, SCHOOL_TIERS } from '@/fields/vocabulary'
 import { computeAncestorPath, OWNED_COLLECTIONS, refreshJurisdictionPaths } from '@/hooks/refreshJurisdictionPaths'
 import { APIError } from 'payload'
-import { bilingual, label, termOptions } from '@/utilities/labels'
+import { termField } from '@/fields/terms'
+import { bilingual, label } from '@/utilities/labels'
 
 /** Organizers manage the nodes strictly below their own. */
 const manageDescendants: Access = ({ req: { user } }) => {
@@ -61,19 +62,8 @@ export const Jurisdictions: CollectionConfig<'jurisdictions'> = {
   },
   fields: [
     { name: 'name', type: 'text', label: label('名称', 'Name'), maxLength: 100, required: true },
-    {
-      name: 'level',
-      type: 'select',
-      label: label('层级', 'Level'),
-      options: termOptions(JURISDICTION_LEVELS),
-      required: true,
-    },
-    {
-      name: 'schoolTier',
-      type: 'select',
-      label: label('所办党校', 'Party school tier'),
-      options: termOptions(SCHOOL_TIERS),
-    },
+    termField({ label: label('层级', 'Level'), name: 'level', required: true, terms: JURISDICTION_LEVELS }),
+    termField({ label: label('所办党校', 'Party school tier'), name: 'schoolTier', terms: SCHOOL_TIERS }),
     {
       name: 'parent',
       type: 'relationship',

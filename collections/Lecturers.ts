@@ -6,7 +6,8 @@ import { themesField } from '@/fields/taxonomy'
 import { LECTURER_KINDS, LECTURER_LEVELS } from '@/fields/vocabulary'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
-import { label, termOptions } from '@/utilities/labels'
+import { termField } from '@/fields/terms'
+import { label } from '@/utilities/labels'
 
 export const Lecturers: CollectionConfig<'lecturers'> = {
   slug: 'lecturers',
@@ -18,8 +19,8 @@ export const Lecturers: CollectionConfig<'lecturers'> = {
   },
   fields: [
     { name: 'name', type: 'text', label: label('姓名', 'Name'), maxLength: 60, required: true },
-    { name: 'kind', type: 'select', label: label('类别', 'Kind'), options: termOptions(LECTURER_KINDS), required: true },
-    { name: 'level', type: 'select', label: label('级别', 'Level'), options: termOptions(LECTURER_LEVELS) },
+    termField({ label: label('类别', 'Kind'), name: 'kind', required: true, terms: LECTURER_KINDS }),
+    termField({ label: label('级别', 'Level'), name: 'level', terms: LECTURER_LEVELS }),
     { name: 'title', type: 'text', label: label('职务 / 身份', 'Position'), maxLength: 100 },
     { name: 'topics', type: 'text', hasMany: true, label: label('授课专题', 'Topics') },
     { name: 'bio', type: 'textarea', label: label('简介', 'Biography'), maxLength: 4000 },

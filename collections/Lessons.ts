@@ -6,7 +6,8 @@ import { audiencesField, formatsField, themesField, titleField } from '@/fields/
 import { LESSON_KINDS } from '@/fields/vocabulary'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
-import { label, termOptions } from '@/utilities/labels'
+import { termField } from '@/fields/terms'
+import { label } from '@/utilities/labels'
 
 export const Lessons: CollectionConfig<'lessons'> = {
   slug: 'lessons',
@@ -18,7 +19,7 @@ export const Lessons: CollectionConfig<'lessons'> = {
   },
   fields: [
     titleField('课程名称', 'Title'),
-    { name: 'kind', type: 'select', label: label('课程类型', 'Kind'), options: termOptions(LESSON_KINDS) },
+    termField({ label: label('课程类型', 'Kind'), name: 'kind', terms: LESSON_KINDS }),
     { name: 'summary', type: 'textarea', label: label('课程简介', 'Summary'), maxLength: 2000 },
     { name: 'plan', type: 'richText', label: label('教案', 'Lesson plan') },
     formatsField(),

@@ -154,7 +154,7 @@ export interface UserAuthOperations {
 export interface Lesson {
   id: number;
   title: string;
-  kind?: ('专题课' | '微党课' | '情景党课') | null;
+  kind?: ('topical' | 'micro' | 'scenario') | null;
   summary?: string | null;
   plan?: {
     root: {
@@ -172,7 +172,18 @@ export interface Lesson {
     [k: string]: unknown;
   } | null;
   formats?:
-    ('讲授式' | '研讨式' | '互动式' | '观摩式' | '案例式' | '情景教学' | '现场教学' | '线上录制' | '送学上门')[] | null;
+    | (
+        | 'lecture'
+        | 'seminar'
+        | 'interactive'
+        | 'observation'
+        | 'case_study'
+        | 'scenario'
+        | 'field'
+        | 'recorded'
+        | 'doorstep'
+      )[]
+    | null;
   durationMinutes?: number | null;
   lecturers?: (number | Lecturer)[] | null;
   courseware?: (number | Courseware)[] | null;
@@ -182,17 +193,17 @@ export interface Lesson {
   themes?: (number | Theme)[] | null;
   audiences?:
     | (
-        | '农村党员'
-        | '社区党员'
-        | '机关党员'
-        | '两新组织党员'
-        | '党务工作者'
-        | '基层党组织书记'
-        | '年老体弱党员'
-        | '青年党员'
-        | '新就业群体党员'
-        | '入党积极分子'
-        | '流动党员'
+        | 'rural'
+        | 'community'
+        | 'government'
+        | 'new_orgs'
+        | 'party_workers'
+        | 'branch_secretaries'
+        | 'elderly'
+        | 'youth'
+        | 'gig_workers'
+        | 'applicants'
+        | 'mobile'
       )[]
     | null;
   tags?: string[] | null;
@@ -212,8 +223,8 @@ export interface Lesson {
 export interface Lecturer {
   id: number;
   name: string;
-  kind: '专家教授' | '先进典型' | '老党员' | '本土能人' | '党政领导干部' | '党校教师';
-  level?: ('市级本土讲师' | '县级本土讲师' | '镇级本土讲师' | '村级宣讲员') | null;
+  kind: 'expert' | 'model' | 'veteran' | 'local_talent' | 'official' | 'school_teacher';
+  level?: ('city' | 'county' | 'town' | 'village') | null;
   title?: string | null;
   topics?: string[] | null;
   bio?: string | null;
@@ -283,8 +294,8 @@ export interface Media {
 export interface Jurisdiction {
   id: number;
   name: string;
-  level: '省' | '市' | '区/县' | '镇/街道' | '村/社区' | '机关' | '企事业' | '两新组织';
-  schoolTier?: ('市级中心校' | '县级中心校' | '镇(街道)中心校' | '微党校') | null;
+  level: 'province' | 'city' | 'county' | 'town' | 'village' | 'agency' | 'enterprise' | 'new_org';
+  schoolTier?: ('city_center' | 'county_center' | 'town_center' | 'micro') | null;
   parent?: (number | null) | Jurisdiction;
   description?: string | null;
   ancestorPath?: string | null;
@@ -360,17 +371,17 @@ export interface Courseware {
   themes?: (number | Theme)[] | null;
   audiences?:
     | (
-        | '农村党员'
-        | '社区党员'
-        | '机关党员'
-        | '两新组织党员'
-        | '党务工作者'
-        | '基层党组织书记'
-        | '年老体弱党员'
-        | '青年党员'
-        | '新就业群体党员'
-        | '入党积极分子'
-        | '流动党员'
+        | 'rural'
+        | 'community'
+        | 'government'
+        | 'new_orgs'
+        | 'party_workers'
+        | 'branch_secretaries'
+        | 'elderly'
+        | 'youth'
+        | 'gig_workers'
+        | 'applicants'
+        | 'mobile'
       )[]
     | null;
   jurisdiction: number | Jurisdiction;
@@ -397,7 +408,7 @@ export interface Courseware {
 export interface Video {
   id: number;
   title: string;
-  kind?: ('专题片' | '电影' | '录制课' | '节目') | null;
+  kind?: ('documentary' | 'film' | 'recorded_lesson' | 'programme') | null;
   description?: string | null;
   externalUrl?: string | null;
   durationSeconds?: number | null;
@@ -408,17 +419,17 @@ export interface Video {
   themes?: (number | Theme)[] | null;
   audiences?:
     | (
-        | '农村党员'
-        | '社区党员'
-        | '机关党员'
-        | '两新组织党员'
-        | '党务工作者'
-        | '基层党组织书记'
-        | '年老体弱党员'
-        | '青年党员'
-        | '新就业群体党员'
-        | '入党积极分子'
-        | '流动党员'
+        | 'rural'
+        | 'community'
+        | 'government'
+        | 'new_orgs'
+        | 'party_workers'
+        | 'branch_secretaries'
+        | 'elderly'
+        | 'youth'
+        | 'gig_workers'
+        | 'applicants'
+        | 'mobile'
       )[]
     | null;
   jurisdiction: number | Jurisdiction;
@@ -479,17 +490,17 @@ export interface Textbook {
   themes?: (number | Theme)[] | null;
   audiences?:
     | (
-        | '农村党员'
-        | '社区党员'
-        | '机关党员'
-        | '两新组织党员'
-        | '党务工作者'
-        | '基层党组织书记'
-        | '年老体弱党员'
-        | '青年党员'
-        | '新就业群体党员'
-        | '入党积极分子'
-        | '流动党员'
+        | 'rural'
+        | 'community'
+        | 'government'
+        | 'new_orgs'
+        | 'party_workers'
+        | 'branch_secretaries'
+        | 'elderly'
+        | 'youth'
+        | 'gig_workers'
+        | 'applicants'
+        | 'mobile'
       )[]
     | null;
   jurisdiction: number | Jurisdiction;
@@ -507,12 +518,20 @@ export interface Textbook {
 export interface FieldSite {
   id: number;
   title: string;
-  type: '红色教育' | '产业示范' | '乡村振兴' | '廉政教育' | '科技' | '基层治理' | '生态文明' | '党建示范';
+  type:
+    | 'red_heritage'
+    | 'industry'
+    | 'rural_revival'
+    | 'integrity'
+    | 'technology'
+    | 'governance'
+    | 'ecology'
+    | 'party_building';
   address: string;
   lat: number;
   lng: number;
   capacity?: number | null;
-  services?: ('讲解' | '餐饮' | '住宿' | '停车' | '会议室' | '无障碍' | '研学')[] | null;
+  services?: ('guide' | 'meals' | 'lodging' | 'parking' | 'meeting_room' | 'accessible' | 'study_tours')[] | null;
   openHours?: string | null;
   description?: string | null;
   photos?: (number | Media)[] | null;
@@ -547,17 +566,17 @@ export interface FieldRoute {
   themes?: (number | Theme)[] | null;
   audiences?:
     | (
-        | '农村党员'
-        | '社区党员'
-        | '机关党员'
-        | '两新组织党员'
-        | '党务工作者'
-        | '基层党组织书记'
-        | '年老体弱党员'
-        | '青年党员'
-        | '新就业群体党员'
-        | '入党积极分子'
-        | '流动党员'
+        | 'rural'
+        | 'community'
+        | 'government'
+        | 'new_orgs'
+        | 'party_workers'
+        | 'branch_secretaries'
+        | 'elderly'
+        | 'youth'
+        | 'gig_workers'
+        | 'applicants'
+        | 'mobile'
       )[]
     | null;
   jurisdiction: number | Jurisdiction;
@@ -575,7 +594,7 @@ export interface FieldRoute {
 export interface Bundle {
   id: number;
   title: string;
-  kind: '月训' | '菜单';
+  kind: 'monthly' | 'menu';
   theme?: (number | null) | Theme;
   targetMonth?: string | null;
   description?: string | null;
@@ -610,17 +629,17 @@ export interface Bundle {
   totalHours?: number | null;
   audiences?:
     | (
-        | '农村党员'
-        | '社区党员'
-        | '机关党员'
-        | '两新组织党员'
-        | '党务工作者'
-        | '基层党组织书记'
-        | '年老体弱党员'
-        | '青年党员'
-        | '新就业群体党员'
-        | '入党积极分子'
-        | '流动党员'
+        | 'rural'
+        | 'community'
+        | 'government'
+        | 'new_orgs'
+        | 'party_workers'
+        | 'branch_secretaries'
+        | 'elderly'
+        | 'youth'
+        | 'gig_workers'
+        | 'applicants'
+        | 'mobile'
       )[]
     | null;
   jurisdiction: number | Jurisdiction;

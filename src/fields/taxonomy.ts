@@ -1,6 +1,8 @@
 import type { Field, RelationshipField, SelectField } from 'payload'
 
-import { label, termOptions } from '@/utilities/labels'
+import { label } from '@/utilities/labels'
+
+import { termField } from './terms'
 
 import { AUDIENCES, FORMATS } from './vocabulary'
 
@@ -18,25 +20,16 @@ export const themesField = ({ overrides }: Overrides<RelationshipField> = {}): F
   }) as Field
 
 export const audiencesField = ({ overrides }: Overrides<SelectField> = {}): Field =>
-  ({
-    name: 'audiences',
-    type: 'select',
-    admin: { position: 'sidebar' },
+  termField({
     hasMany: true,
     label: label('培训对象', 'Audiences'),
-    options: termOptions(AUDIENCES),
-    ...overrides,
-  }) as Field
+    name: 'audiences',
+    overrides: { admin: { position: 'sidebar' }, ...overrides },
+    terms: AUDIENCES,
+  })
 
 export const formatsField = ({ overrides }: Overrides<SelectField> = {}): Field =>
-  ({
-    name: 'formats',
-    type: 'select',
-    hasMany: true,
-    label: label('教学方式', 'Formats'),
-    options: termOptions(FORMATS),
-    ...overrides,
-  }) as Field
+  termField({ hasMany: true, label: label('教学方式', 'Formats'), name: 'formats', overrides, terms: FORMATS })
 
 export const titleField = (zh = '标题', en = 'Title'): Field => ({
   name: 'title',

@@ -7,6 +7,17 @@ import type { CollectionSlug } from 'payload'
 
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 
+import { termWord } from '@/fields/terms'
+import {
+  BUNDLE_KINDS,
+  FIELD_SITE_SERVICES,
+  FIELD_SITE_TYPES,
+  LECTURER_KINDS,
+  LECTURER_LEVELS,
+  LESSON_KINDS,
+  VIDEO_KINDS,
+} from '@/fields/vocabulary'
+
 import type { SearchDocument, SearchKind, Visibility } from './types'
 
 export const KIND_BY_COLLECTION = {
@@ -107,7 +118,7 @@ const BUILDERS: Record<IndexedCollection, Builder> = {
       body: items.map((row) => namesOf(row.item?.value, 'title')[0] ?? '').filter(Boolean).join('\n'),
       durationMinutes: typeof doc.totalHours === 'number' ? Math.round(doc.totalHours * 60) : null,
       summary: text(doc.description),
-      tags: [text(doc.kind), text(doc.targetMonth)].filter(Boolean),
+      tags: [termWord(BUNDLE_KINDS, doc.kind), text(doc.targetMonth)].filter(Boolean),
       themes: namesOf(doc.theme, 'name'),
       title: text(doc.title),
     }
@@ -133,21 +144,21 @@ const BUILDERS: Record<IndexedCollection, Builder> = {
     body: joinLines(text(doc.address), text(doc.openHours)),
     geo: pointOf(doc),
     summary: text(doc.description),
-    tags: [text(doc.type), ...words(doc.services)].filter(Boolean),
+    tags: [termWord(FIELD_SITE_TYPES, doc.type), ...words(doc.services).map((code) => termWord(FIELD_SITE_SERVICES, code))].filter(Boolean),
     title: text(doc.title),
   }),
   lecturers: (doc) => ({
     body: text(doc.title),
     lecturerNames: [text(doc.name)],
     summary: text(doc.bio),
-    tags: [text(doc.kind), text(doc.level), ...words(doc.topics)].filter(Boolean),
+    tags: [termWord(LECTURER_KINDS, doc.kind), termWord(LECTURER_LEVELS, doc.level), ...words(doc.topics)].filter(Boolean),
     title: text(doc.name),
   }),
   lessons: (doc) => ({
     body: richTextToPlain(doc.plan),
     durationMinutes: doc.durationMinutes ?? null,
     summary: text(doc.summary),
-    tags: [text(doc.kind), ...words(doc.tags)].filter(Boolean),
+    tags: [termWord(LESSON_KINDS, doc.kind), ...words(doc.tags)].filter(Boolean),
     title: text(doc.title),
   }),
   textbooks: (doc) => {
@@ -164,7 +175,7 @@ const BUILDERS: Record<IndexedCollection, Builder> = {
     body: '',
     durationMinutes: typeof doc.durationSeconds === 'number' ? Math.round(doc.durationSeconds / 60) : null,
     summary: text(doc.description),
-    tags: [text(doc.kind)].filter(Boolean),
+    tags: [termWord(VIDEO_KINDS, doc.kind)].filter(Boolean),
     title: text(doc.title),
   }),
 }

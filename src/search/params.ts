@@ -5,7 +5,8 @@
 import type { FacetName, SearchFilters, SearchQuery, SearchSort } from './engine'
 import type { SearchKind, Visibility } from './types'
 
-import { AUDIENCES, FORMATS } from '@/fields/vocabulary'
+import { termCode } from '@/fields/terms'
+import { AUDIENCES, FORMATS, type Term } from '@/fields/vocabulary'
 import { VISIBILITIES } from '@/fields/ownership'
 
 import { FACET_NAMES, MAX_PER_PAGE } from './engine'
@@ -37,6 +38,17 @@ const oneOf = <T extends string>(params: URLSearchParams, name: string, allowed:
     throw new SearchParamError(`参数 ${name} 的值「${unknown}」无效`, `Unknown value "${unknown}" for ${name}`)
   }
   return values.length ? (values as T[]) : undefined
+}
+
+/** Glossary filters accept the code (`rural`) or the word in either script (农村党员, 農村黨員). */
+const termsOf = (params: URLSearchParams, name: string, terms: readonly Term[]): string[] | undefined => {
+  const values = listOf(params, name)
+  const codes = values.map((value) => termCode(terms, value))
+  const unknown = values.find((_, index) => codes[index] === null)
+  if (unknown !== undefined) {
+    throw new SearchParamError(`参数 ${name} 的值「${unknown}」无效`, `Unknown value "${unknown}" for ${name}`)
+  }
+  return codes.length ? (codes as string[]) : undefined
 }
 
 const integer = (params: URLSearchParams, name: string, min: number, max: number): number | undefined => {
@@ -98,8 +110,8 @@ export const parseSearchParams = (params: URLSearchParams): ParsedSearch => {
   const near = parseNear(params)
   const year = integer(params, 'year', 1921, 2100)
   const filters: SearchFilters = {
-    audiences: oneOf(params, 'audience', AUDIENCES),
-    formats: oneOf(params, 'format', FORMATS),
+    audiences: termsOf(params, 'audience', AUDIENCES),
+    formats: termsOf(params, 'format', FORMATS),
     jurisdictionId: parseJurisdiction(params),
     kinds: oneOf<SearchKind>(params, 'kind', SEARCH_KINDS),
     themes: listOf(params, 'theme').length ? listOf(params, 'theme') : undefined,

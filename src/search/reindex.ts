@@ -31,7 +31,7 @@ export const reindexAll = async (
     for (let page = 1, hasNext = true; hasNext; page++) {
       const result = await payload.find({ collection, depth: 1, draft: false, limit: BATCH, overrideAccess: true, page, sort: 'id' })
       const documents = result.docs
-        .map((doc) => toSearchDocument(collection, doc as Record<string, unknown>))
+        .map((doc) => toSearchDocument(collection, doc as unknown as Record<string, unknown>))
         .filter((doc): doc is SearchDocument => doc !== null)
       if (documents.length) await engine.upsert(documents)
       for (const doc of documents) keep.add(doc.id)

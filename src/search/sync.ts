@@ -57,7 +57,7 @@ export const loadSearchDocument = async (
   id: number | string,
 ): Promise<null | SearchDocument> => {
   const doc = await payload.findByID({ id, collection, depth: 1, disableErrors: true, draft: false, overrideAccess: true })
-  return doc ? toSearchDocument(collection, doc as Record<string, unknown>) : null
+  return doc ? toSearchDocument(collection, doc as unknown as Record<string, unknown>) : null
 }
 
 const expandDependents = async (payload: Payload, collection: CollectionSlug, id: string): Promise<void> => {

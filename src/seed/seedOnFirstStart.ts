@@ -12,7 +12,7 @@ export const seedOnFirstStart = async (payload: Payload): Promise<void> => {
   if (totalDocs > 0) return
   if (process.env.COMMONS_SEED_ON_START === 'false') {
     const name = process.env.COMMONS_ROOT_JURISDICTION || '本级党组织'
-    await payload.create({ collection: 'jurisdictions', data: { level: '市', name } })
+    await payload.create({ collection: 'jurisdictions', data: { level: 'city', name } })
     payload.logger.info(`已创建根辖区「${name}」/ Created the root jurisdiction "${name}"`)
     return
   }

@@ -16,10 +16,10 @@ afterAll(async () => stop?.())
 
 describe('boot', () => {
   it('creates a jurisdiction tree with ancestor paths', async () => {
-    const city = await payload.create({ collection: 'jurisdictions', data: { level: '市', name: '成都市' } })
+    const city = await payload.create({ collection: 'jurisdictions', data: { level: 'city', name: '成都市' } })
     const district = await payload.create({
       collection: 'jurisdictions',
-      data: { level: '区/县', name: '武侯区', parent: city.id },
+      data: { level: 'county', name: '武侯区', parent: city.id },
     })
     expect(city.ancestorPath).toBe('/')
     expect(district.ancestorPath).toBe(`/${city.id}/`)

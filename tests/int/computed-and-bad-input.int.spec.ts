@@ -114,6 +114,30 @@ describe('bundle hours', () => {
   })
 })
 
+describe('glossary words', () => {
+  it('are stored as codes whether the client sends the code, the Simplified or the Traditional word', async () => {
+    const { body, status } = await rest.create(
+      'lessons',
+      { _status: 'published', audiences: ['农村党员', '青年黨員', 'mobile'], formats: ['現場教學'], jurisdiction: tree.town.id, kind: '微黨課', title: '术语', visibility: 'shared' },
+      organizer,
+    )
+    expect(status, messageOf(body)).toBe(201)
+    expect(body.doc.audiences).toEqual(['rural', 'youth', 'mobile'])
+    expect(body.doc.formats).toEqual(['field'])
+    expect(body.doc.kind).toBe('micro')
+  })
+
+  it('an unknown word is refused with a 400 naming the field', async () => {
+    const result = await rest.create(
+      'lessons',
+      { _status: 'published', audiences: ['外星党员'], jurisdiction: tree.town.id, title: '坏术语', visibility: 'shared' },
+      organizer,
+    )
+    expect(result.status).toBe(400)
+    expect(messageOf(result.body)).toContain('audiences')
+  })
+})
+
 describe('bad input', () => {
   const expectUnchanged = async (collection: 'bundles' | 'field-routes' | 'lessons', before: number) =>
     expect((await payload.count({ collection })).totalDocs).toBe(before)
@@ -141,7 +165,7 @@ describe('bad input', () => {
   it('a route stop at a site the editor cannot see is refused', async () => {
     const hidden = await payload.create({
       collection: 'field-sites',
-      data: { address: '池上镇', jurisdiction: tree.otherTown.id, lat: 36.3, lng: 117.8, title: '池上镇展馆', type: '红色教育', visibility: 'local' },
+      data: { address: '池上镇', jurisdiction: tree.otherTown.id, lat: 36.3, lng: 117.8, title: '池上镇展馆', type: 'red_heritage', visibility: 'local' },
     })
     const before = (await payload.count({ collection: 'field-routes' })).totalDocs
     const result = await rest.create(

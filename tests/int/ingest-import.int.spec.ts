@@ -25,7 +25,7 @@ beforeAll(async () => {
   await payload.create({ collection: 'themes', data: { name: '党史学习' } })
   await payload.create({
     collection: 'lecturers',
-    data: { jurisdiction: tree.town.id, kind: '老党员', name: '张老师', visibility: 'shared' },
+    data: { jurisdiction: tree.town.id, kind: 'veteran', name: '张老师', visibility: 'shared' },
   })
   workDir = mkdtempSync(path.join(os.tmpdir(), 'commons-import-'))
 })
@@ -87,7 +87,7 @@ describe('bulk import', () => {
     expect(docs).toHaveLength(4)
     expect(new Set(docs.map((doc) => doc.sha256)).size).toBe(4)
     const rural = docs.find((doc) => doc.title === '乡村振兴第一讲')!
-    expect(rural.audiences).toEqual(['农村党员', '青年党员'])
+    expect(rural.audiences).toEqual(['rural', 'youth'])
     expect(rural.lecturers).toHaveLength(1)
     expect(rural.originalFilename).toBe('01 乡村振兴讲稿.docx')
     expect(docs.find((doc) => doc.title === '演示课件')!.themes).toHaveLength(2)

@@ -28,7 +28,7 @@ describe('moving a jurisdiction', () => {
     // 源泉镇 (with 东高村 below it) moves from 博山区 to a new 淄川区.
     const newDistrict = await payload.create({
       collection: 'jurisdictions',
-      data: { level: '区/县', name: '淄川区', parent: tree.city.id },
+      data: { level: 'county', name: '淄川区', parent: tree.city.id },
     })
     await createUser(payload, { email: 'old.district@test.local', jurisdiction: tree.district.id, role: 'organizer' })
     await createUser(payload, { email: 'new.district@test.local', jurisdiction: newDistrict.id, role: 'member' })

@@ -130,7 +130,7 @@ describe('sync events reach the index', () => {
     expect(renamed.hits[0].jurisdiction.name).toBe('东高村（新）')
 
     expect((await search({ jurisdiction: String(tree.district.id), q: '村史馆' }, admin)).total).toBe(1)
-    const newDistrict = await payload.create({ collection: 'jurisdictions', data: { level: '区/县', name: '淄川区', parent: tree.city.id } })
+    const newDistrict = await payload.create({ collection: 'jurisdictions', data: { level: 'county', name: '淄川区', parent: tree.city.id } })
     await payload.update({ id: tree.town.id, collection: 'jurisdictions', data: { parent: newDistrict.id } })
     await sync()
     expect((await search({ jurisdiction: String(tree.district.id), q: '村史馆' }, admin)).total).toBe(0)

@@ -102,7 +102,7 @@ describe('demo seed', () => {
 
   it('gives every bundle a positive number of hours', async () => {
     const bundles = await payload.find({ collection: 'bundles', depth: 0, draft: true, limit: 0 })
-    expect(bundles.docs.filter((bundle) => bundle.kind === '月训').every((bundle) => /^\d{4}-\d{2}$/.test(bundle.targetMonth ?? ''))).toBe(true)
+    expect(bundles.docs.filter((bundle) => bundle.kind === 'monthly').every((bundle) => /^\d{4}-\d{2}$/.test(bundle.targetMonth ?? ''))).toBe(true)
     for (const bundle of bundles.docs) expect(bundle.totalHours, bundle.title).toBeGreaterThan(0)
   })
 

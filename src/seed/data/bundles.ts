@@ -19,11 +19,11 @@ export type BundleSeed = Omit<OwnedSeed, 'themes'> & {
 export const BUNDLES: BundleSeed[] = [
   {
     title: '“月訓”2025年2月：新春第一課',
-    kind: '月训',
+    kind: 'monthly',
     theme: '政治理论',
     targetMonth: '2025-02',
     description: '每月一培訓，每月一主題：新春第一課與“三扛”斗爭精神。',
-    audiences: ['机关党员', '基层党组织书记'],
+    audiences: ['government', 'branch_secretaries'],
     items: [
       { collection: 'lessons', title: '新春第一課：踐行為民宗旨 做新時代合格的黨員干部' },
       { collection: 'lessons', title: '“敢扛硬扛能扛”的“三扛”斗爭精神' },
@@ -35,11 +35,11 @@ export const BUNDLES: BundleSeed[] = [
   },
   {
     title: '“月訓”2025年3月：身邊案例',
-    kind: '月训',
+    kind: 'monthly',
     theme: '乡村振兴',
     targetMonth: '2025-03',
     description: '“分專題、小班額、精準化”：用五金機械和家具製造的身邊案例學理論。',
-    audiences: ['两新组织党员'],
+    audiences: ['new_orgs'],
     items: [
       { collection: 'lessons', title: '用身邊案例闡釋黨的創新理論' },
       { collection: 'videos', title: '渤海軍區教導旅西進史詩' },
@@ -51,11 +51,11 @@ export const BUNDLES: BundleSeed[] = [
   },
   {
     title: '焦裕禄精神“1+N”月训（2023年7月）',
-    kind: '月训',
+    kind: 'monthly',
     theme: '党性教育',
     targetMonth: '2023-07',
     description: '“1”套特色精品课程：专题课、本土教材、音像资料和情景党课。',
-    audiences: ['农村党员', '入党积极分子'],
+    audiences: ['rural', 'applicants'],
     items: [
       { collection: 'lessons', title: '从这里走上革命道路的焦裕禄' },
       { collection: 'textbooks', title: '焦裕禄的80则贴心话', minutes: 30, note: '课后自学' },
@@ -68,10 +68,10 @@ export const BUNDLES: BundleSeed[] = [
   },
   {
     title: '菜单点课：麻山区街道党校课程“套餐”',
-    kind: '菜单',
+    kind: 'menu',
     theme: '基层治理',
     description: '按“缺什么补什么”“需要什么就教什么”，区分机关、社区、新兴领域党员，个性化定制课程培训“套餐”。',
-    audiences: ['社区党员', '机关党员', '年老体弱党员'],
+    audiences: ['community', 'government', 'elderly'],
     items: [
       { collection: 'lessons', title: '“37℃圆桌课堂”' },
       { collection: 'lessons', title: '基层党组织“领头雁”党务工作集训营' },
@@ -86,10 +86,10 @@ export const BUNDLES: BundleSeed[] = [
   },
   {
     title: '“6大主題課+N個特色課”菜單',
-    kind: '菜单',
+    kind: 'menu',
     theme: '党建实务',
     description: '聚焦政治理論、黨建實務、基層治理、技能素養等重點的教學內容體系（草稿）。',
-    audiences: ['社区党员', '新就业群体党员'],
+    audiences: ['community', 'gig_workers'],
     items: [
       { collection: 'lessons', title: '“新新之火”微黨課' },
       { collection: 'videos', title: '“書記龍門陣”主題壩壩會' },
