@@ -8,6 +8,7 @@ import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
 import { checkUpload } from '@/ingest/hooks/checkUpload'
 import { originalFilenameField, sha256Field } from '@/ingest/hooks/fileFields'
+import { queueVideoProbe } from '@/ingest/hooks/queueExtraction'
 import { fieldError } from '@/utilities/errors'
 import { uploadDir } from '@/utilities/uploadDir'
 import { label, termOptions } from '@/utilities/labels'
@@ -56,6 +57,7 @@ export const Videos: CollectionConfig<'videos'> = {
   ],
   disableDuplicate: true,
   hooks: {
+    afterChange: [queueVideoProbe],
     beforeOperation: [checkUpload({ dedupe: true, nameField: 'title', policy: 'videos' })],
     beforeChange: [
       requireFileOrLink,

@@ -121,6 +121,7 @@ export interface Config {
   jobs: {
     tasks: {
       extractCourseware: TaskExtractCourseware;
+      probeVideo: TaskProbeVideo;
       inline: {
         input: unknown;
         output: unknown;
@@ -734,7 +735,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'extractCourseware';
+        taskSlug: 'inline' | 'extractCourseware' | 'probeVideo';
         taskID: string;
         input?:
           | {
@@ -767,7 +768,7 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'extractCourseware') | null;
+  taskSlug?: ('inline' | 'extractCourseware' | 'probeVideo') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
@@ -1312,6 +1313,19 @@ export interface CollectionsWidget {
  * via the `definition` "TaskExtractCourseware".
  */
 export interface TaskExtractCourseware {
+  input: {
+    id: string;
+    sha256: string;
+  };
+  output: {
+    status?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskProbeVideo".
+ */
+export interface TaskProbeVideo {
   input: {
     id: string;
     sha256: string;

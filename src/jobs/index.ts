@@ -1,12 +1,13 @@
 import type { JobsConfig } from 'payload'
 
 import { extractCoursewareTask } from './extractCourseware'
+import { probeVideoTask } from './probeVideo'
 
 /**
  * Retriable background work: search sync and courseware text extraction. Hooks only queue;
  * these tasks do the work, and Payload retries them with backoff when they throw.
  */
-export const tasks: NonNullable<JobsConfig['tasks']> = [extractCoursewareTask]
+export const tasks: NonNullable<JobsConfig['tasks']> = [extractCoursewareTask, probeVideoTask]
 
 export const jobsConfig: JobsConfig = {
   // Every few seconds, pick up what the request-time kick missed (a crash, an engine outage).

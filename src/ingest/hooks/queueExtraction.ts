@@ -1,6 +1,7 @@
 import type { CollectionAfterChangeHook, Payload } from 'payload'
 
 import { EXTRACT_COURSEWARE } from '@/jobs/extractCourseware'
+import { PROBE_VIDEO } from '@/jobs/probeVideo'
 
 const KICK_DELAY_MS = 250
 let kickTimer: NodeJS.Timeout | undefined
@@ -24,6 +25,14 @@ export const queueExtraction: CollectionAfterChangeHook = async ({ context, doc,
   const alreadyQueued = operation === 'update' && previousDoc?.extractionStatus === 'pending' && previousDoc?.sha256 === doc.sha256
   if (alreadyQueued) return doc
   await req.payload.jobs.queue({ input: { id: String(doc.id), sha256: doc.sha256 }, req, task: EXTRACT_COURSEWARE })
+  kickJobs(req.payload)
+  return doc
+}
+
+/** Queues the duration/poster probe when a new recording arrived. */
+export const queueVideoProbe: CollectionAfterChangeHook = async ({ context, doc, previousDoc, req }) => {
+  if (context.skipExtraction || !doc.sha256 || previousDoc?.sha256 === doc.sha256) return doc
+  await req.payload.jobs.queue({ input: { id: String(doc.id), sha256: doc.sha256 }, req, task: PROBE_VIDEO })
   kickJobs(req.payload)
   return doc
 }
