@@ -10,8 +10,9 @@ import path from 'node:path'
 
 import { getDocumentProxy } from 'unpdf'
 
-const require = createRequire(import.meta.url)
-const pdfjsRoot = path.dirname(require.resolve('pdfjs-dist/package.json'))
+// Resolved at run time from the project root: Next's bundler rewrites a literal `require.resolve` into a module id.
+const pdfjsManifest = ['pdfjs-dist', 'package.json'].join('/')
+const pdfjsRoot = path.dirname(createRequire(path.join(process.cwd(), 'package.json')).resolve(pdfjsManifest))
 
 const FOLDER_OF_KIND: Record<string, string> = {
   cMapUrl: 'cmaps',
