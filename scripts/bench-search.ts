@@ -153,6 +153,16 @@ const buildQueries = (places: Place[]): SearchQuery[] => {
   return queries
 }
 
+/** CPU time of this process's main thread (Linux; null elsewhere), in ms: what bounds a pipelined upsert */
+const mainThreadCpuMs = (): null | number => {
+  try {
+    const fields = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100 // utime + stime, in USER_HZ (100/s)
+  } catch {
+    return null
+  }
+}
+
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!
 
 const openEngine = (): SearchEngine => {
@@ -173,6 +183,8 @@ const main = async (): Promise<void> => {
     await engine.clear()
     console.log(`engine ${engine.name}, ${N} documents, ${sentences.length} corpus sentences`)
     const indexStarted = performance.now()
+    const indexCpuStarted = process.cpuUsage()
+    const mainCpuStarted = mainThreadCpuMs()
     for (let start = 0; start < N; start += BATCH) {
       const batch = Array.from({ length: Math.min(BATCH, N - start) }, (_, offset) => makeDocument(start + offset, sentences, places))
       await engine.upsert(batch)
@@ -180,6 +192,15 @@ const main = async (): Promise<void> => {
     }
     const indexSeconds = (performance.now() - indexStarted) / 1000
     console.log(`\rindexing: ${N} items in ${indexSeconds.toFixed(1)} s = ${Math.round(N / indexSeconds)} items/s`)
+    const indexCpu = process.cpuUsage(indexCpuStarted)
+    // all threads of this process (the preparation worker included): the cost when the cores are free
+    const mainCpu = mainCpuStarted === null ? null : mainThreadCpuMs()! - mainCpuStarted
+    const allCpu = (indexCpu.user + indexCpu.system) / 1000
+    console.log(
+      `indexing CPU time per item: ${(allCpu / N).toFixed(3)} ms all threads` +
+        (mainCpu === null ? '' : `, ${(mainCpu / N).toFixed(3)} ms main thread (generation + SQLite writes), ${((allCpu - mainCpu) / N).toFixed(3)} ms other threads`) +
+        `; load average ${os.loadavg()[0]!.toFixed(1)}`,
+    )
   } else {
     // the same documents are generated (not indexed) so the random query mix is the same as a full run's
     for (let index = 0; index < N; index++) makeDocument(index, sentences, places)

@@ -12,7 +12,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { getVisibilityScope } from '@/access/visibilityScope'
 
 import { makeDoc } from '../testing/fixtures'
-import { EmbeddedSearchEngine, parseRowids, topRows } from './embedded'
+import { EmbeddedSearchEngine, parseRowids, topRows, WORKER_MIN_BATCH } from './embedded'
+import { PrepareWorker } from './preparePool'
 
 const everything = getVisibilityScope({ id: 'admin', role: 'admin' })
 const dirs: string[] = []
@@ -100,5 +101,29 @@ describe('embedded engine', () => {
     const reopened = new EmbeddedSearchEngine({ file })
     expect((await reopened.search({ q: '焦裕禄', scope: everything })).hits.map((hit) => hit.docId)).toEqual(['title', 'body'])
     await reopened.close()
+  })
+
+  it('indexes a large batch through the preparation worker exactly as in-thread, later duplicates winning', async () => {
+    const worker = new PrepareWorker()
+    expect(await worker.available()).toBe(true) // tsx is there under vitest
+    await worker.close()
+    const docs = Array.from({ length: WORKER_MIN_BATCH + 150 }, (_, index) =>
+      makeDoc({ body: index % 2 ? '學習黨史' : '乡村振兴', docId: String(index), kind: 'lesson', owner: '9', title: `第${index}課 冬訓`, visibility: 'public' }),
+    )
+    docs.push(makeDoc({ docId: '3', kind: 'lesson', owner: '9', title: '第3课 已改名', visibility: 'public' }))
+    const pooled = new EmbeddedSearchEngine({ file: tempFile() })
+    const inThread = new EmbeddedSearchEngine({ file: tempFile() })
+    await pooled.upsert(docs)
+    for (const doc of docs) await inThread.upsert([doc])
+    for (const q of ['冬训', '党史', '乡村振兴', '已改名', '第3']) {
+      const query = { perPage: 100, q, scope: everything }
+      const [a, b] = [await pooled.search(query), await inThread.search(query)]
+      expect(a.total).toBe(b.total)
+      expect(a.hits.map((hit) => hit.id).sort()).toEqual(b.hits.map((hit) => hit.id).sort())
+    }
+    expect((await pooled.search({ q: '', scope: everything })).total).toBe(WORKER_MIN_BATCH + 150)
+    expect((await pooled.search({ q: '已改名', scope: everything })).hits.map((hit) => hit.id)).toEqual(['lesson-3'])
+    await pooled.close()
+    await inThread.close()
   })
 })

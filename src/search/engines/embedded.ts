@@ -28,12 +28,13 @@ import {
   type SearchResult,
 } from '../engine'
 import { markAll, markSnippet, matchingPages } from '../highlight'
-import { boundedPages, normalizeFields, toIndexText } from '../prepare'
 import { indexWords, normalizeText } from '../text'
 import { planQuery, type QueryPlan } from '../queryPlan'
 import { type ColumnRow, DocColumns } from './embeddedColumns'
+import { DOC_COLUMNS, type Display, type RowParams, toRowParams } from './embeddedRows'
 import { compileFilters, compileNear, compileScope, countFacets } from './embeddedFilter'
 import { gramsExpression, wordsExpression } from './ftsExpression'
+import { PrepareWorker } from './preparePool'
 
 const SCHEMA_VERSION = '1'
 export const DEFAULT_SEARCH_DB = 'data/search.db'
@@ -45,24 +46,14 @@ const GRAM_FALLBACK_BELOW = 5
 /** documents holding the last word as a whole word, from which its prefix expansion is skipped */
 const PREFIX_NEEDLESS_FROM = 200
 const TOMBSTONE_KEEP = 50_000
+/** upserts of at least this many documents prepare their text in the worker thread, pipelined with writes */
+export const WORKER_MIN_BATCH = 500
+/** documents per worker message and per write transaction in a pipelined upsert */
+const PIPELINE_CHUNK = 100
 /** recent match lists kept while the file is unchanged: at most this many lists … */
 const MATCH_CACHE_ENTRIES = 64
 /** … holding at most this many rowids in all (4 bytes each) */
 const MATCH_CACHE_ROWIDS = 4_000_000
-
-type Display = {
-  title: string
-  summary: string
-  body: string
-  pages?: string[]
-  jurisdiction: { id: string; name: string }
-  themes: string[]
-  audiences: string[]
-  formats: string[]
-  publishedAt: null | string
-  updatedAt: string
-  geo: null | { lat: number; lng: number }
-}
 
 type DocRow = {
   rowid: number
@@ -96,55 +87,7 @@ CREATE VIRTUAL TABLE IF NOT EXISTS titles USING fts5(title, content='', contentl
 INSERT OR IGNORE INTO meta VALUES ('schema', '${SCHEMA_VERSION}'), ('seq', '0'), ('epoch', '0'), ('tombstone_floor', '0');
 `
 
-/** positional binding: libsql binds named parameters an order of magnitude slower */
-const DOC_COLUMNS = [
-  'id', 'kind', 'doc_id', 'visibility', 'owner_id', 'path', 'themes', 'audiences', 'formats',
-  'year', 'featured', 'lat', 'lng', 'newest_ms', 'updated_at', 'display', 'seq',
-] as const
-
 const COLUMN_FIELDS = 'rowid, kind, visibility, owner_id, path, themes, audiences, formats, year, featured, lat, lng, newest_ms'
-
-const toMs = (iso: null | string): number => (iso ? Date.parse(iso) || 0 : 0)
-
-const toDisplay = (doc: SearchDocument): Display => ({
-  audiences: doc.audiences,
-  body: doc.body,
-  formats: doc.formats,
-  geo: doc.geo,
-  jurisdiction: doc.jurisdiction,
-  pages: doc.fileText ? boundedPages(doc.fileText.pages) : undefined,
-  publishedAt: doc.publishedAt,
-  summary: doc.summary,
-  themes: doc.themes,
-  title: doc.title,
-  updatedAt: doc.updatedAt,
-})
-
-/** everything an upsert writes, computed before the write lock is taken */
-const toRowParams = (doc: SearchDocument) => {
-  const text = toIndexText(normalizeFields(doc))
-  return {
-    doc: {
-      audiences: JSON.stringify(doc.audiences),
-      display: JSON.stringify(toDisplay(doc)),
-      doc_id: doc.docId,
-      featured: doc.featured ? 1 : 0,
-      formats: JSON.stringify(doc.formats),
-      id: doc.id,
-      kind: doc.kind,
-      lat: doc.geo?.lat ?? null,
-      lng: doc.geo?.lng ?? null,
-      newest_ms: toMs(doc.publishedAt) || toMs(doc.updatedAt),
-      owner_id: doc.jurisdiction.id,
-      path: doc.jurisdictionPath,
-      themes: JSON.stringify(doc.themes),
-      updated_at: doc.updatedAt,
-      visibility: doc.visibility,
-      year: doc.year,
-    },
-    text,
-  }
-}
 
 export type EmbeddedOptions = { file?: string; cacheMatches?: boolean }
 
@@ -165,6 +108,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   /** `false`: no match cache (benchmarks of the uncached path) */
   private readonly cacheMatches: boolean
   private readonly statements
+  private readonly preparer = new PrepareWorker()
+  private writes: Promise<void> = Promise.resolve()
 
   constructor(options: EmbeddedOptions = {}) {
     const file = options.file ?? process.env.SEARCH_DB_FILE ?? DEFAULT_SEARCH_DB
@@ -212,8 +157,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
       deleteWords: db.prepare('DELETE FROM words WHERE rowid = ?'),
       deleteTitle: db.prepare('DELETE FROM titles WHERE rowid = ?'),
       findRowid: db.prepare('SELECT rowid FROM docs WHERE id = ?'),
-      insertDoc: db.prepare(`INSERT INTO docs (${DOC_COLUMNS.join(', ')}) VALUES (${DOC_COLUMNS.map(() => '?').join(', ')})`),
-      updateDoc: db.prepare(`UPDATE docs SET ${DOC_COLUMNS.map((column) => `${column} = ?`).join(', ')} WHERE rowid = ?`),
+      insertDoc: db.prepare(`INSERT INTO docs (${DOC_COLUMNS.join(', ')}, seq) VALUES (${DOC_COLUMNS.map(() => '?').join(', ')}, ?)`),
+      updateDoc: db.prepare(`UPDATE docs SET ${DOC_COLUMNS.map((column) => `${column} = ?`).join(', ')}, seq = ? WHERE rowid = ?`),
       insertGrams: db.prepare('INSERT INTO grams (rowid, g) VALUES (?, ?)'),
       insertTombstone: db.prepare('INSERT INTO tombstones (seq, rowid) VALUES (?, ?)'),
       insertWords: db.prepare('INSERT INTO words (rowid, title, meta, body) VALUES (?, ?, ?, ?)'),
@@ -231,19 +176,45 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   async init(): Promise<void> {}
 
+  /**
+   * Large batches: the worker prepares chunk i+1 while this thread writes chunk i, one transaction per
+   * chunk. Small ones (a Payload hook's single document) are prepared and written in-thread.
+   */
   async upsert(docs: SearchDocument[]): Promise<void> {
     if (!docs.length) return
-    const prepared = docs.map(toRowParams)
+    await this.serialized(async () => {
+      if (docs.length < WORKER_MIN_BATCH || !(await this.preparer.available())) {
+        this.writeRows(docs.map(toRowParams))
+        return
+      }
+      const chunks: SearchDocument[][] = []
+      for (let start = 0; start < docs.length; start += PIPELINE_CHUNK) chunks.push(docs.slice(start, start + PIPELINE_CHUNK))
+      // all chunks are posted at once; a chunk the worker could not prepare is prepared here instead
+      const prepared = chunks.map((chunk) => this.preparer.prepare(chunk).catch(() => null))
+      for (const [index, rows] of prepared.entries()) this.writeRows((await rows) ?? chunks[index]!.map(toRowParams))
+    })
+  }
+
+  /** write operations run one after another, in call order, even while a pipelined upsert awaits the worker */
+  private serialized<T>(operation: () => Promise<T> | T): Promise<T> {
+    const result = this.writes.then(operation)
+    this.writes = result.then(
+      () => undefined,
+      () => undefined,
+    )
+    return result
+  }
+
+  private writeRows(prepared: RowParams[]): void {
     this.db.transaction(() => {
       const seq = this.nextSeq()
-      for (const { doc, text } of prepared) {
-        const values = DOC_COLUMNS.map((column) => (column === 'seq' ? seq : doc[column]))
-        let rowid = this.findRowid(doc.id)
+      for (const { text, values } of prepared) {
+        let rowid = this.findRowid(values[0] as string)
         if (rowid === undefined) {
-          rowid = Number(this.statements.insertDoc.run(values).lastInsertRowid)
+          rowid = Number(this.statements.insertDoc.run([...values, seq]).lastInsertRowid)
         } else {
           this.deleteText(rowid)
-          this.statements.updateDoc.run([...values, rowid])
+          this.statements.updateDoc.run([...values, seq, rowid])
         }
         this.statements.insertWords.run(rowid, text.title, text.meta, text.body)
         this.statements.insertTitle.run(rowid, text.title)
@@ -254,6 +225,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
 
   async remove(ids: string[]): Promise<void> {
     if (!ids.length) return
+    await this.serialized(() => this.removeNow(ids))
+  }
+
+  private removeNow(ids: string[]): void {
     this.db.transaction(() => {
       const seq = this.nextSeq()
       for (const id of ids) {
@@ -291,6 +266,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   async clear(): Promise<void> {
+    await this.serialized(() => this.clearNow())
+  }
+
+  private clearNow(): void {
     this.db.transaction(() => {
       this.db.exec(`DELETE FROM docs; DELETE FROM tombstones;
         INSERT INTO words (words) VALUES ('delete-all'); INSERT INTO grams (grams) VALUES ('delete-all');
@@ -300,6 +279,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   async close(): Promise<void> {
+    await this.writes
+    await this.preparer.close()
     if (this.db.open) this.db.close()
   }
 
