@@ -11,7 +11,8 @@ import { originalFilenameField, sha256Field } from '@/ingest/hooks/fileFields'
 import { queueVideoProbe } from '@/ingest/hooks/queueExtraction'
 import { fieldError } from '@/utilities/errors'
 import { uploadDir } from '@/utilities/uploadDir'
-import { label, termOptions } from '@/utilities/labels'
+import { termField } from '@/fields/terms'
+import { label } from '@/utilities/labels'
 
 /** 音像资料 is either an uploaded recording or a link to one hosted elsewhere. */
 const requireFileOrLink: CollectionBeforeChangeHook = ({ collection, data, originalDoc, req }) => {
@@ -32,7 +33,7 @@ export const Videos: CollectionConfig<'videos'> = {
   },
   fields: [
     titleField('名称', 'Title'),
-    { name: 'kind', type: 'select', label: label('类型', 'Kind'), options: termOptions(VIDEO_KINDS) },
+    termField({ label: label('类型', 'Kind'), name: 'kind', terms: VIDEO_KINDS }),
     { name: 'description', type: 'textarea', label: label('简介', 'Description'), maxLength: 2000 },
     {
       name: 'externalUrl',

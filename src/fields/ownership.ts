@@ -1,6 +1,7 @@
 import type { Field } from 'payload'
 
 import { label } from '@/utilities/labels'
+import { relationId } from '@/utilities/relationId'
 
 export const VISIBILITIES = ['public', 'shared', 'local'] as const
 
@@ -25,7 +26,8 @@ export const ownershipFields = ({ visibility = true }: { visibility?: boolean } 
     name: 'jurisdiction',
     type: 'relationship',
     admin: { position: 'sidebar' },
-    defaultValue: ({ user }) => user?.jurisdiction ?? undefined,
+    // Over REST the signed-in user arrives populated; the default must be the id.
+    defaultValue: ({ user }) => relationId(user?.jurisdiction) ?? undefined,
     label: label('所属辖区', 'Owning jurisdiction'),
     relationTo: 'jurisdictions',
     required: true,

@@ -114,6 +114,14 @@ describe('bundle hours', () => {
   })
 })
 
+describe('defaults', () => {
+  it('an item created without a jurisdiction belongs to its creator’s jurisdiction', async () => {
+    const { body, status } = await rest.create('lessons', { _status: 'published', title: '默认辖区', visibility: 'shared' }, organizer)
+    expect(status, messageOf(body)).toBe(201)
+    expect(String(body.doc.jurisdiction)).toBe(String(tree.town.id))
+  })
+})
+
 describe('glossary words', () => {
   it('are stored as codes whether the client sends the code, the Simplified or the Traditional word', async () => {
     const { body, status } = await rest.create(
