@@ -50,6 +50,8 @@ const TOMBSTONE_KEEP = 50_000
 export const WORKER_MIN_BATCH = 500
 /** documents per worker message and per write transaction in a pipelined upsert */
 const PIPELINE_CHUNK = 100
+/** chunks handed to the worker ahead of time */
+const WORKER_IN_FLIGHT = 2
 /** recent match lists kept while the file is unchanged: at most this many lists … */
 const MATCH_CACHE_ENTRIES = 64
 /** … holding at most this many rowids in all (4 bytes each) */
@@ -177,8 +179,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async init(): Promise<void> {}
 
   /**
-   * Large batches: the worker prepares chunk i+1 while this thread writes chunk i, one transaction per
-   * chunk. Small ones (a Payload hook's single document) are prepared and written in-thread.
+   * Large batches are cut into chunks: the worker prepares chunks from the front while this thread writes
+   * them, one transaction per chunk; whenever no prepared chunk is waiting, this thread prepares the last
+   * chunk nobody has taken yet itself, so both cores stay busy whichever side is slower. Chunks are written
+   * in any order, so a document given twice keeps only its last version first. Small upserts (a Payload
+   * hook's single document) are prepared and written in-thread.
    */
   async upsert(docs: SearchDocument[]): Promise<void> {
     if (!docs.length) return
@@ -187,12 +192,44 @@ export class EmbeddedSearchEngine implements SearchEngine {
         this.writeRows(docs.map(toRowParams))
         return
       }
+      const latest = new Map<string, SearchDocument>()
+      for (const doc of docs) latest.set(doc.id, doc)
+      const unique = [...latest.values()]
       const chunks: SearchDocument[][] = []
-      for (let start = 0; start < docs.length; start += PIPELINE_CHUNK) chunks.push(docs.slice(start, start + PIPELINE_CHUNK))
-      // all chunks are posted at once; a chunk the worker could not prepare is prepared here instead
-      const prepared = chunks.map((chunk) => this.preparer.prepare(chunk).catch(() => null))
-      for (const [index, rows] of prepared.entries()) this.writeRows((await rows) ?? chunks[index]!.map(toRowParams))
+      for (let start = 0; start < unique.length; start += PIPELINE_CHUNK) chunks.push(unique.slice(start, start + PIPELINE_CHUNK))
+      await this.writePipelined(chunks)
     })
+  }
+
+  private async writePipelined(chunks: SearchDocument[][]): Promise<void> {
+    const ready: RowParams[][] = []
+    let wake: (() => void) | null = null
+    let posted = 0 // chunks [0, posted) went to the worker
+    let end = chunks.length // chunks [end, length) were taken by this thread
+    const post = (): void => {
+      const chunk = chunks[posted++]!
+      void this.preparer
+        .prepare(chunk)
+        .catch(() => chunk.map(toRowParams)) // the worker is gone: prepared here instead
+        .then((rows) => {
+          ready.push(rows)
+          wake?.()
+        })
+    }
+    for (let index = 0; index < WORKER_IN_FLIGHT && posted < end; index++) post()
+    for (let written = 0; written < chunks.length; written++) {
+      await new Promise<void>((resolve) => setImmediate(resolve)) // lets the worker's answers in
+      if (!ready.length && posted < end) {
+        this.writeRows(chunks[--end]!.map(toRowParams))
+        continue
+      }
+      if (!ready.length) {
+        await new Promise<void>((resolve) => (wake = resolve))
+        wake = null
+      }
+      this.writeRows(ready.shift()!)
+      if (posted < end) post()
+    }
   }
 
   /** write operations run one after another, in call order, even while a pipelined upsert awaits the worker */
