@@ -12,7 +12,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { getVisibilityScope } from '@/access/visibilityScope'
 
 import { makeDoc } from '../testing/fixtures'
-import { EmbeddedSearchEngine, parseRowids, topRows, WORKER_MIN_BATCH } from './embedded'
+import { EmbeddedSearchEngine, parseRowids, topRows, unionSorted, WORKER_MIN_BATCH } from './embedded'
 import { PrepareWorker } from './preparePool'
 
 const everything = getVisibilityScope({ id: 'admin', role: 'admin' })
@@ -46,6 +46,16 @@ describe('parseRowids', () => {
     expect(Array.from(parseRowids('7'))).toEqual([7])
     expect(Array.from(parseRowids('1,20,300,4000'))).toEqual([1, 20, 300, 4000])
     expect(Array.from(parseRowids('30,2,100'))).toEqual([2, 30, 100])
+  })
+})
+
+describe('unionSorted', () => {
+  it('merges two ascending lists without duplicates', () => {
+    const union = (a: number[], b: number[]) => Array.from(unionSorted(Int32Array.from(a), Int32Array.from(b)))
+    expect(union([], [])).toEqual([])
+    expect(union([1, 3, 5], [])).toEqual([1, 3, 5])
+    expect(union([], [2])).toEqual([2])
+    expect(union([1, 3, 5, 9], [2, 3, 4, 9, 12])).toEqual([1, 2, 3, 4, 5, 9, 12])
   })
 })
 

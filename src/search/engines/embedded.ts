@@ -576,7 +576,20 @@ const filterRows = (rows: Int32Array, keep: (r: number) => boolean): Int32Array 
   return kept.subarray(0, at)
 }
 
-const unionSorted = (a: Int32Array, b: Int32Array): Int32Array => Int32Array.from(new Set([...a, ...b])).sort()
+/** the union of two ascending rowid lists, ascending, without duplicates */
+export const unionSorted = (a: Int32Array, b: Int32Array): Int32Array => {
+  const union = new Int32Array(a.length + b.length)
+  let i = 0
+  let j = 0
+  let at = 0
+  while (i < a.length || j < b.length) {
+    const next = j >= b.length || (i < a.length && a[i]! <= b[j]!) ? a[i]! : b[j]!
+    if (i < a.length && a[i] === next) i++
+    if (j < b.length && b[j] === next) j++
+    union[at++] = next
+  }
+  return union.slice(0, at)
+}
 
 /** a comma-separated list of non-negative integers (group_concat of rowids), ascending */
 export const parseRowids = (list: string): Int32Array => {
