@@ -58,5 +58,6 @@ export default buildConfig({
   },
   secret: process.env.PAYLOAD_SECRET || 'dev-only-secret-change-me-in-production',
   sharp,
-  typescript: { outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  // Regenerate types while developing, not on every test or script boot.
+  typescript: { autoGenerate: process.env.NODE_ENV === 'development', outputFile: path.resolve(dirname, 'src/payload-types.ts') },
 })
