@@ -65,9 +65,44 @@ export const buildMeiliSettings = (): Settings => ({
   ],
   localizedAttributes: [{ attributePatterns: ['*'], locales: ['cmn'] }],
   pagination: { maxTotalHits: MEILI_MAX_TOTAL_HITS },
-  rankingRules: ['words', 'typo', 'proximity', 'attribute', 'sort', 'exactness', `${F.featured}:desc`],
+  // `sort` first: a chosen order (nearest, newest) is strict, as in the embedded engine; without a `sort`
+  // parameter the rule does nothing and relevance decides, then featured, then newest
+  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', `${F.featured}:desc`, `${F.newestMs}:desc`],
   // normalised (Simplified) text only; the original script is display-only
   searchableAttributes: [F.titleNorm, F.metaNorm, F.summaryNorm, F.bodyNorm, F.pagesNorm],
   sortableAttributes: [F.newestMs, F.geo, F.featured],
   synonyms: toSynonymMap(),
 })
+
+/** settings whose value is a set: the server may list them in another order */
+const UNORDERED_SETTINGS: ReadonlySet<string> = new Set(['displayedAttributes', 'filterableAttributes', 'sortableAttributes'])
+/** settings whose value is an options object: the server fills in the options we leave out */
+const OPTION_SETTINGS: ReadonlySet<string> = new Set(['faceting', 'pagination', 'typoTolerance'])
+
+const byKey = ([a]: [string, unknown], [b]: [string, unknown]): number => (a < b ? -1 : a > b ? 1 : 0)
+
+/** `value` in a form where equal settings serialise equally, keeping only what `wanted` sets for option objects */
+const canonicalSetting = (key: string, value: unknown, wanted: unknown): string => {
+  if (UNORDERED_SETTINGS.has(key) && Array.isArray(value)) return JSON.stringify(value.map((item) => JSON.stringify(item)).sort())
+  if (key === 'synonyms' && value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, string[]>).map(([word, others]): [string, string[]] => [word, [...others].sort()])
+    return JSON.stringify(entries.sort(byKey))
+  }
+  if (OPTION_SETTINGS.has(key) && value && typeof value === 'object' && wanted && typeof wanted === 'object') {
+    const picked = Object.keys(wanted).map((option): [string, string] => [
+      option,
+      JSON.stringify((value as Record<string, unknown>)[option] ?? null),
+    ])
+    return JSON.stringify(picked.sort(byKey))
+  }
+  return JSON.stringify(value ?? null)
+}
+
+/**
+ * The settings whose live value differs from the wanted one. Order only counts where it means something
+ * (ranking rules, searchable attributes, localized attributes); defaults the server adds are ignored.
+ */
+export const driftedSettings = (live: Settings, wanted: Settings): Array<keyof Settings> =>
+  (Object.keys(wanted) as Array<keyof Settings>).filter(
+    (key) => canonicalSetting(key, live[key], wanted[key]) !== canonicalSetting(key, wanted[key], wanted[key]),
+  )
