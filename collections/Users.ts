@@ -2,10 +2,10 @@ import type { Access, CollectionBeforeChangeHook, CollectionConfig, Where } from
 
 import { isPathInSubtreeOf, ownedInSubtreeOf } from '@/access/jurisdictionScope'
 import { isAdmin, isOrganizer, ROLE_LABELS, ROLES } from '@/access/roles'
-import { getOwnPath } from '@/hooks/refreshJurisdictionPaths'
+import { resolveOwnerPath } from '@/hooks/assignOwnership'
 import { fieldError } from '@/utilities/errors'
 import { label } from '@/utilities/labels'
-import { relationId, sameId } from '@/utilities/relationId'
+import { sameId } from '@/utilities/relationId'
 
 const self = (id: number | string): Where => ({ id: { equals: id } })
 
@@ -42,13 +42,7 @@ const guardRoleAndJurisdiction: CollectionBeforeChangeHook = async ({ data, oper
   if (actor && !isAdmin(actor) && data.role === 'admin' && originalDoc?.role !== 'admin') {
     throw fieldError(req, 'users', 'role', '只有系统管理员可以授予管理员角色', 'Only administrators can grant the admin role')
   }
-  const ownerId = relationId(data.jurisdiction ?? originalDoc?.jurisdiction)
-  const owner =
-    ownerId === null
-      ? null
-      : await req.payload.findByID({ id: ownerId, collection: 'jurisdictions', depth: 0, disableErrors: true, req })
-  if (!owner) throw fieldError(req, 'users', 'jurisdiction', '请选择所属辖区', 'A jurisdiction is required')
-  data.jurisdictionPath = getOwnPath(owner)
+  data.jurisdictionPath = await resolveOwnerPath(req, 'users', data.jurisdiction ?? originalDoc?.jurisdiction)
   if (actor && isOrganizer(actor) && !isPathInSubtreeOf(data.jurisdictionPath, actor)) {
     throw fieldError(
       req,

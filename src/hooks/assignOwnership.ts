@@ -1,4 +1,4 @@
-import type { CollectionBeforeChangeHook } from 'payload'
+import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 
 import { isPathInSubtreeOf } from '@/access/jurisdictionScope'
 import { isAdmin } from '@/access/roles'
@@ -6,6 +6,22 @@ import { fieldError } from '@/utilities/errors'
 import { relationId } from '@/utilities/relationId'
 
 import { getOwnPath } from './refreshJurisdictionPaths'
+
+/** The path ('/1/5/9/') of the jurisdiction a document or user belongs to; a 400 on the field when it is missing or unknown. */
+export const resolveOwnerPath = async (req: PayloadRequest, collection: string, jurisdiction: unknown): Promise<string> => {
+  const ownerId = relationId(jurisdiction)
+  if (ownerId === null) {
+    throw fieldError(req, collection, 'jurisdiction', '请选择所属辖区', 'An owning jurisdiction is required')
+  }
+  // disableErrors covers a missing document; an id of the wrong shape (MongoDB) throws, and means the same.
+  const owner = await req.payload
+    .findByID({ id: ownerId, collection: 'jurisdictions', depth: 0, disableErrors: true, req })
+    .catch(() => null)
+  if (!owner) {
+    throw fieldError(req, collection, 'jurisdiction', '所属辖区不存在', 'The owning jurisdiction does not exist')
+  }
+  return getOwnPath(owner)
+}
 
 /**
  * Keeps the ownership fields honest whatever the client sends: the creator is set once, the
@@ -23,17 +39,7 @@ export const assignOwnership: CollectionBeforeChangeHook = async ({
       ? (req.user?.id ?? relationId(data.createdBy))
       : relationId(originalDoc?.createdBy ?? data.createdBy)
 
-  const ownerId = relationId(data.jurisdiction ?? originalDoc?.jurisdiction)
-  if (ownerId === null) {
-    throw fieldError(req, collection.slug, 'jurisdiction', '请选择所属辖区', 'An owning jurisdiction is required')
-  }
-  const owner = await req.payload
-    .findByID({ id: ownerId, collection: 'jurisdictions', depth: 0, disableErrors: true, req })
-    .catch(() => null)
-  if (!owner) {
-    throw fieldError(req, collection.slug, 'jurisdiction', '所属辖区不存在', 'The owning jurisdiction does not exist')
-  }
-  data.jurisdictionPath = getOwnPath(owner)
+  data.jurisdictionPath = await resolveOwnerPath(req, collection.slug, data.jurisdiction ?? originalDoc?.jurisdiction)
 
   if (req.user && !isAdmin(req.user) && !isPathInSubtreeOf(data.jurisdictionPath, req.user)) {
     throw fieldError(
