@@ -5,6 +5,8 @@
  */
 import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
+import { ValidationError } from 'payload'
+
 import type { SearchDocument } from './types'
 
 import { isIndexedCollection, INDEXED_COLLECTIONS, type IndexedCollection, searchDocumentId, toSearchDocument } from './documents'
@@ -25,7 +27,9 @@ const DEPENDENTS: Partial<Record<CollectionSlug, (id: number | string) => Array<
     })),
 }
 
+/** SQLite reports a unique violation as such; Payload turns MongoDB's E11000 into a ValidationError on the field. */
 const isDuplicateKey = (error: unknown): boolean =>
+  (error instanceof ValidationError && error.data.errors.some((fieldError) => fieldError.path === 'key')) ||
   /unique|duplicate|E11000/i.test(String((error as Error)?.message ?? error))
 
 /** Marks one document (or a jurisdiction/lecturer/site whose dependents must follow) as needing a sync. */
