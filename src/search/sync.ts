@@ -5,8 +5,6 @@
  */
 import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
-import { ValidationError } from 'payload'
-
 import type { SearchDocument } from './types'
 
 import { isIndexedCollection, INDEXED_COLLECTIONS, type IndexedCollection, searchDocumentId, toSearchDocument } from './documents'
@@ -27,10 +25,8 @@ const DEPENDENTS: Partial<Record<CollectionSlug, (id: number | string) => Array<
     })),
 }
 
-/** SQLite reports a unique violation as such; Payload turns MongoDB's E11000 into a ValidationError on the field. */
-const isDuplicateKey = (error: unknown): boolean =>
-  (error instanceof ValidationError && error.data.errors.some((fieldError) => fieldError.path === 'key')) ||
-  /unique|duplicate|E11000/i.test(String((error as Error)?.message ?? error))
+const findQueued = async (payload: Payload, key: string, req?: PayloadRequest) =>
+  (await payload.find({ collection: OUTBOX, depth: 0, limit: 1, req, where: { key: { equals: key } } })).docs[0]
 
 /** Marks one document (or a jurisdiction/lecturer/site whose dependents must follow) as needing a sync. */
 export const queueSearchChange = async (
@@ -41,16 +37,18 @@ export const queueSearchChange = async (
 ): Promise<void> => {
   const key = `${collection}:${id}`
   const queuedAt = new Date().toISOString()
-  const existing = await payload.find({ collection: OUTBOX, depth: 0, limit: 1, req, where: { key: { equals: key } } })
-  if (existing.docs[0]) {
-    await payload.update({ id: existing.docs[0].id, collection: OUTBOX, data: { queuedAt }, depth: 0, req })
+  const existing = await findQueued(payload, key, req)
+  if (existing) {
+    await payload.update({ id: existing.id, collection: OUTBOX, data: { queuedAt }, depth: 0, req })
     return
   }
   try {
     await payload.create({ collection: OUTBOX, data: { docId: String(id), key, queuedAt, sourceCollection: collection }, depth: 0, req })
   } catch (error) {
-    // Another request queued the same key a moment ago: the change is covered.
-    if (!isDuplicateKey(error)) throw error
+    // Another writer (often the drain expanding a jurisdiction's dependents) queued the same key a moment
+    // ago, and the unique index refused ours: the change is covered. Adapters word that refusal
+    // differently (FerretDB's carries no field name), so look for the row rather than parse the error.
+    if (!(await findQueued(payload, key, req))) throw error
   }
 }
 

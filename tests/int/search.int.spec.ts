@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { closeSearchEngine, getSearchEngine } from '@/search'
 import { reindexAll } from '@/search/reindex'
-import { drainSearchOutbox, loadSearchDocument } from '@/search/sync'
+import { drainSearchOutbox, loadSearchDocument, queueSearchChange } from '@/search/sync'
 
 import { createJurisdictionTree, createUser, TEST_PASSWORD, type Tree } from '../helpers/fixtures'
 import { startPayload } from '../helpers/payload'
@@ -157,6 +157,17 @@ describe('sync events reach the index', () => {
       await new Promise((resolve) => setTimeout(resolve, 100))
     }
     expect(found).toContain('数字乡村直播课')
+  })
+
+  it('two writers queueing the same change at once both succeed and leave one pending row', async () => {
+    // The drain expanding a jurisdiction's dependents and a lesson's own hook hit this in CI on FerretDB.
+    const lesson = await createLesson({ title: '并发排队的课程' })
+    await sync()
+    await Promise.all(Array.from({ length: 6 }, () => queueSearchChange(payload, 'lessons', lesson.id)))
+    const pending = await payload.find({ collection: 'search-outbox', where: { key: { equals: `lessons:${lesson.id}` } } })
+    expect(pending.totalDocs).toBe(1)
+    await sync()
+    expect(titles(await search({ q: '并发排队' }, admin))).toContain('并发排队的课程')
   })
 })
 
