@@ -4,7 +4,7 @@
  */
 import type { SearchDocument } from './types'
 
-import { charBigrams, indexWords, normalizeText } from './text'
+import { charBigrams, indexWordText, normalizeText } from './text'
 
 /** bounds what one document adds to the index (a 500-page PDF must not dominate) */
 export const MAX_INDEXED_FILE_CHARS = 100_000
@@ -44,14 +44,14 @@ export const normalizeFields = (doc: SearchDocument): NormalizedFields => ({
 
 export type IndexText = { title: string; meta: string; body: string; grams: string }
 
-const words = (text: string): string => indexWords(text).join(' ')
+const words = indexWordText
 
 export const toIndexText = (fields: NormalizedFields): IndexText => {
   const body = [fields.summary, fields.body, ...fields.pages].join('\n')
   const everything = [fields.title, fields.meta, body].join('\n')
   return {
     body: words(body),
-    grams: charBigrams(everything.slice(0, MAX_GRAM_CHARS)).join(' '),
+    grams: [...new Set(charBigrams(everything.slice(0, MAX_GRAM_CHARS)))].join(' '),
     meta: words(fields.meta),
     title: words(fields.title),
   }

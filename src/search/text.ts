@@ -213,6 +213,17 @@ const keepWords = (tokens: string[]): string[] =>
  */
 export const indexWords = (normalized: string): string[] => keepWords(getJieba().cutForSearch(normalized, false))
 
+/** CJK and general punctuation (、。《》“” …) that NFKC folding leaves in place */
+const WIDE_PUNCTUATION = /[\u2000-\u206f\u3000-\u303f]/g
+
+/**
+ * `indexWords` as one space-separated string for the embedded engine's FTS5 tables, whose `ascii`
+ * tokenizer splits on spaces and ASCII punctuation only: wide punctuation becomes a space here, in one
+ * pass over the string rather than a test per token.
+ */
+export const indexWordText = (normalized: string): string =>
+  getJieba().cutForSearch(normalized.replace(WIDE_PUNCTUATION, ' '), false).join(' ')
+
 /** Query-time words: the plain cut, whose words are all among the index-time words of the same text. */
 export const queryWords = (normalized: string): string[] => keepWords(getJieba().cut(normalized, false))
 

@@ -1,7 +1,7 @@
 /**
  * The embedded engine's own machinery behind the contract: top-k selection, rowid parsing, the match
- * cache (never stale after a write by this or another instance), the title tier shortcut, and the
- * backfill of the `titles` table in a file written before it existed.
+ * cache (never stale after a write by this or another instance), the title tier shortcut, a file of an
+ * older layout, the character-pair fallback, and the preparation worker.
  */
 import Database from 'libsql'
 import fs from 'node:fs'
@@ -97,20 +97,38 @@ describe('embedded engine', () => {
     await engine.close()
   })
 
-  it('fills the titles table of a file written before it existed', async () => {
+  it('empties a file of an older layout and works on it, instead of failing every search', async () => {
     const file = tempFile()
+    const old = new Database(file)
+    old.exec(`CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT NOT NULL);
+      INSERT INTO meta VALUES ('schema', '1'), ('seq', '7'), ('epoch', '0'), ('tombstone_floor', '0');
+      CREATE TABLE docs (rowid INTEGER PRIMARY KEY, id TEXT);
+      INSERT INTO docs VALUES (1, 'lesson-old');
+      CREATE VIRTUAL TABLE grams USING fts5(g, content='', contentless_delete=1);`)
+    old.close()
     const engine = new EmbeddedSearchEngine({ file })
-    await engine.upsert([
-      makeDoc({ body: '焦裕禄精神', docId: 'body', featured: true, kind: 'lesson', owner: '9', publishedAt: '2024-06-01T00:00:00.000Z', title: '另一讲座', visibility: 'public' }),
-      makeDoc({ docId: 'title', kind: 'lesson', owner: '9', title: '焦裕禄精神永放光芒', visibility: 'public' }),
-    ])
+    const ids = async () => {
+      const found: string[] = []
+      for await (const entry of engine.listIds()) found.push(entry.id)
+      return found
+    }
+    expect(await ids()).toEqual([])
+    await engine.upsert([makeDoc({ body: '待处理的群众诉求', docId: 'new', kind: 'lesson', owner: '9', title: '接诉即办', visibility: 'public' })])
+    expect(await ids()).toEqual(['lesson-new'])
+    expect((await engine.search({ q: '处理', scope: everything })).hits.map((hit) => hit.docId)).toEqual(['new'])
+    expect((await engine.search({ q: '诉即', scope: everything })).hits.map((hit) => hit.docId)).toEqual(['new'])
     await engine.close()
-    const raw = new Database(file)
-    raw.exec('DROP TABLE titles')
-    raw.close()
-    const reopened = new EmbeddedSearchEngine({ file })
-    expect((await reopened.search({ q: '焦裕禄', scope: everything })).hits.map((hit) => hit.docId)).toEqual(['title', 'body'])
-    await reopened.close()
+  })
+
+  it('finds a piece of a word through character pairs, and not in a document holding only some of its pairs', async () => {
+    const engine = new EmbeddedSearchEngine({ file: tempFile() })
+    await engine.upsert([
+      makeDoc({ body: '在基地教育', docId: 'pairs-apart', kind: 'lesson', owner: '9', title: '参观', visibility: 'public' }),
+      makeDoc({ body: '走进红色教育基地', docId: 'pairs-together', kind: 'lesson', owner: '9', title: '研学', visibility: 'public' }),
+    ])
+    // no document has the word 育 or 育基地: the pairs 育基 and 基地 are both needed, and only the second has 育基
+    expect((await engine.search({ q: '育基地', scope: everything })).hits.map((hit) => hit.docId)).toEqual(['pairs-together'])
+    await engine.close()
   })
 
   it('indexes a large batch through the preparation worker exactly as in-thread, later duplicates winning', async () => {

@@ -23,13 +23,16 @@ const nonEmpty = (plan: QueryPlan): TermGroup[] => plan.groups.filter((group) =>
 
 export const wordsExpression = (plan: QueryPlan): string => nonEmpty(plan).map(wordsGroup).join(' AND ')
 
-/** a word as adjacent character pairs; one character or a Latin word matches as a prefix */
+/**
+ * A word as the character pairs it contains (the pair index keeps no positions: a document holding every
+ * pair of the word is taken for holding the word); one character or a Latin word matches as a prefix.
+ */
 const gramsOfWord = (word: string): string => {
   const grams = charBigrams(word)
   if (grams.length === 0) return quoteTerm(word)
   const only = grams.length === 1 ? grams[0]! : null
   if (only && (Array.from(only).length === 1 || !/\p{Script=Han}/u.test(only))) return `${quoteTerm(only)}*`
-  return quoteTerm(grams.join(' '))
+  return allOf([...new Set(grams)].map(quoteTerm))
 }
 
 const gramsGroup = (group: TermGroup): string =>
