@@ -24,7 +24,7 @@ import { databaseAdapter } from './src/database/adapter'
 import { addSearchSync } from './src/hooks/queueSearchSync'
 import { jobsConfig } from './src/jobs'
 import { searchEndpoint } from './src/search/endpoint'
-import { startSearchDrainTimer } from './src/search/sync'
+import { refillEmptySearchIndex, startSearchDrainTimer } from './src/search/sync'
 import { seedOnFirstStart } from './src/seed/seedOnFirstStart'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -54,7 +54,9 @@ export default buildConfig({
   endpoints: [searchEndpoint],
   onInit: async (payload) => {
     await seedOnFirstStart(payload)
-    if (process.env.COMMONS_JOBS_AUTORUN !== 'false') startSearchDrainTimer(payload)
+    if (process.env.COMMONS_JOBS_AUTORUN === 'false') return
+    startSearchDrainTimer(payload)
+    void refillEmptySearchIndex(payload)
   },
   secret: process.env.PAYLOAD_SECRET || 'dev-only-secret-change-me-in-production',
   sharp,

@@ -45,3 +45,21 @@ export const reindexAll = async (
   for (let i = 0; i < orphans.length; i += 1000) await engine.remove(orphans.slice(i, i + 1000))
   return { read, removed: orphans.length, written: keep.size }
 }
+
+const hasEntries = async (engine: SearchEngine): Promise<boolean> => {
+  for await (const _entry of engine.listIds()) return true
+  return false
+}
+
+/**
+ * An engine that holds nothing while the database holds published items (a new Meilisearch server, a
+ * deleted or outdated search.db) is filled from the database, so search works without anyone running
+ * `npm run reindex`. Returns the summary, or null when there was nothing to do.
+ */
+export const reindexIfEmpty = async (payload: Payload, engine: SearchEngine): Promise<null | ReindexSummary> => {
+  if ((await hasEntries(engine)) || (await countIndexable(payload)) === 0) return null
+  payload.logger.info('搜索索引为空，正在从数据库重建 / Search index is empty: rebuilding it from the database')
+  const summary = await reindexAll(payload, engine)
+  payload.logger.info(`搜索索引已重建：${summary.written} 项 / Search index rebuilt: ${summary.written} items`)
+  return summary
+}

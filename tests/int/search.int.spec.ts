@@ -9,8 +9,8 @@ import type { Payload } from 'payload'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { closeSearchEngine, getSearchEngine } from '@/search'
-import { reindexAll } from '@/search/reindex'
-import { drainSearchOutbox, loadSearchDocument, queueSearchChange } from '@/search/sync'
+import { reindexAll, reindexIfEmpty } from '@/search/reindex'
+import { drainSearchOutbox, loadSearchDocument, queueSearchChange, refillEmptySearchIndex } from '@/search/sync'
 
 import { createJurisdictionTree, createUser, TEST_PASSWORD, type Tree } from '../helpers/fixtures'
 import { startPayload } from '../helpers/payload'
@@ -227,5 +227,17 @@ describe('reindex', () => {
     expect(titles(await search({ q: '孤儿条目' }, admin))).toEqual([])
     expect(titles(await search({ q: '重建索引测试课' }, admin))).toContain('重建索引测试课')
     expect(titles(await search({ q: '索引里还没有' }, admin))).toContain('重建索引测试课')
+  })
+
+  it('an empty engine (new server, deleted or outdated index file) is refilled from the database at start', async () => {
+    const engine = await getSearchEngine()
+    await createLesson({ title: '启动时重建的课程' })
+    await sync()
+    await engine.clear()
+    expect(titles(await search({ q: '启动时重建' }, admin))).toEqual([])
+    await refillEmptySearchIndex(payload)
+    expect(titles(await search({ q: '启动时重建' }, admin))).toContain('启动时重建的课程')
+    // a start with a filled engine leaves it alone
+    expect(await reindexIfEmpty(payload, engine)).toBeNull()
   })
 })
