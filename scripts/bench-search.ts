@@ -185,11 +185,17 @@ const main = async (): Promise<void> => {
     const indexStarted = performance.now()
     const indexCpuStarted = process.cpuUsage()
     const mainCpuStarted = mainThreadCpuMs()
+    // like `npm run reindex`: the next batch is made while the engine still writes the previous one
+    let writing: Promise<void> = Promise.resolve()
     for (let start = 0; start < N; start += BATCH) {
       const batch = Array.from({ length: Math.min(BATCH, N - start) }, (_, offset) => makeDocument(start + offset, sentences, places))
-      await engine.upsert(batch)
+      const next = engine.upsert(batch)
+      next.catch(() => undefined) // awaited below
+      await writing
+      writing = next
       if ((start / BATCH) % 10 === 9) process.stdout.write(`\r  indexed ${start + batch.length}`)
     }
+    await writing
     const indexSeconds = (performance.now() - indexStarted) / 1000
     console.log(`\rindexing: ${N} items in ${indexSeconds.toFixed(1)} s = ${Math.round(N / indexSeconds)} items/s`)
     const indexCpu = process.cpuUsage(indexCpuStarted)

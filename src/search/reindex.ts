@@ -9,7 +9,8 @@ import type { SearchDocument } from './types'
 
 import { INDEXED_COLLECTIONS, toSearchDocument } from './documents'
 
-const BATCH = 250
+/** at least the embedded engine's WORKER_MIN_BATCH, so its preparation worker takes part */
+const BATCH = 500
 
 export type ReindexProgress = { collection: string; done: number; total: number }
 export type ReindexSummary = { read: number; removed: number; written: number }
@@ -27,19 +28,25 @@ export const reindexAll = async (
   const total = await countIndexable(payload)
   const keep = new Set<string>()
   let read = 0
+  // the next page is read while the engine still writes the previous one
+  let writing: Promise<void> = Promise.resolve()
   for (const collection of INDEXED_COLLECTIONS) {
     for (let page = 1, hasNext = true; hasNext; page++) {
       const result = await payload.find({ collection, depth: 1, draft: false, limit: BATCH, overrideAccess: true, page, sort: 'id' })
       const documents = result.docs
         .map((doc) => toSearchDocument(collection, doc as unknown as Record<string, unknown>))
         .filter((doc): doc is SearchDocument => doc !== null)
-      if (documents.length) await engine.upsert(documents)
+      const next = documents.length ? engine.upsert(documents) : Promise.resolve()
+      next.catch(() => undefined) // awaited below; this keeps a failure while we wait from counting as unhandled
+      await writing
+      writing = next
       for (const doc of documents) keep.add(doc.id)
       read += result.docs.length
       hasNext = result.hasNextPage
       onProgress({ collection, done: read, total })
     }
   }
+  await writing
   const orphans: string[] = []
   for await (const { id } of engine.listIds()) if (!keep.has(id)) orphans.push(id)
   for (let i = 0; i < orphans.length; i += 1000) await engine.remove(orphans.slice(i, i + 1000))

@@ -159,4 +159,15 @@ describe('embedded engine', () => {
     await pooled.close()
     await inThread.close()
   })
+
+  it('writes large upserts made without waiting in call order, so the later version of a document wins', async () => {
+    const engine = new EmbeddedSearchEngine({ file: tempFile() })
+    const batch = (title: string) =>
+      Array.from({ length: WORKER_MIN_BATCH + 10 }, (_, index) => makeDoc({ docId: String(index), kind: 'lesson', owner: '9', title: `${title}第${index}讲`, visibility: 'public' }))
+    await Promise.all([engine.upsert(batch('乡村振兴')), engine.upsert(batch('党史学习')), engine.upsert(batch('廉政教育'))])
+    expect((await engine.search({ q: '乡村振兴', scope: everything })).total).toBe(0)
+    expect((await engine.search({ q: '党史学习', scope: everything })).total).toBe(0)
+    expect((await engine.search({ q: '廉政教育', scope: everything })).total).toBe(WORKER_MIN_BATCH + 10)
+    await engine.close()
+  })
 })

@@ -39,6 +39,7 @@ import { DOC_COLUMNS, type Display, type RowParams, toRowParams } from './embedd
 import { compileFilters, compileNear, compileScope, countFacets } from './embeddedFilter'
 import { gramsExpression, wordsExpression } from './ftsExpression'
 import { PrepareWorker } from './preparePool'
+import { PrepareQueue, type PrepareTask } from './prepareQueue'
 
 const SCHEMA_VERSION = '2'
 export const DEFAULT_SEARCH_DB = 'data/search.db'
@@ -54,8 +55,8 @@ const TOMBSTONE_KEEP = 50_000
 export const WORKER_MIN_BATCH = 500
 /** documents per worker message and per write transaction in a pipelined upsert */
 const PIPELINE_CHUNK = 250
-/** chunks handed to the worker ahead of time */
-const WORKER_IN_FLIGHT = 3
+/** chunks handed to the worker at a time */
+const WORKER_IN_FLIGHT = 2
 /** prepared chunks written in one transaction at most (the event loop waits while it runs) */
 const WRITE_CHUNKS_MAX = 4
 /** recent match lists kept while the file is unchanged: at most this many lists … */
@@ -131,6 +132,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private readonly cacheMatches: boolean
   private readonly statements
   private readonly preparer = new PrepareWorker()
+  private readonly prepareQueue = new PrepareQueue(this.preparer, WORKER_IN_FLIGHT)
   private writes: Promise<void> = Promise.resolve()
 
   constructor(options: EmbeddedOptions = {}) {
@@ -191,60 +193,44 @@ export class EmbeddedSearchEngine implements SearchEngine {
   async init(): Promise<void> {}
 
   /**
-   * Large batches are cut into chunks: the worker prepares chunks from the front while this thread writes
-   * them, one transaction per chunk; whenever no prepared chunk is waiting, this thread prepares the last
-   * chunk nobody has taken yet itself, so both cores stay busy whichever side is slower. Chunks are written
-   * in any order, so a document given twice keeps only its last version first. Small upserts (a Payload
-   * hook's single document) are prepared and written in-thread.
+   * Large batches are cut into chunks and prepared through the `PrepareQueue` (the worker, and this
+   * thread when it would otherwise wait), pipelined with the writes: several prepared chunks go into one
+   * transaction, in any order, so a document given twice keeps only its last version first. Calls are
+   * written in call order; a caller that does not wait for one call before making the next lets the
+   * worker prepare ahead. Small upserts (a Payload hook's single document) are prepared and written here.
    */
   async upsert(docs: SearchDocument[]): Promise<void> {
     if (!docs.length) return
-    await this.serialized(async () => {
-      if (docs.length < WORKER_MIN_BATCH || !(await this.preparer.available())) {
-        this.writeRows(docs.map(toRowParams))
-        return
-      }
-      const latest = new Map<string, SearchDocument>()
-      for (const doc of docs) latest.set(doc.id, doc)
-      const unique = [...latest.values()]
-      const chunks: SearchDocument[][] = []
-      for (let start = 0; start < unique.length; start += PIPELINE_CHUNK) chunks.push(unique.slice(start, start + PIPELINE_CHUNK))
-      await this.writePipelined(chunks)
-    })
+    if (docs.length < WORKER_MIN_BATCH || !(await this.preparer.available())) {
+      await this.serialized(() => this.writeRows(docs.map(toRowParams)))
+      return
+    }
+    const latest = new Map<string, SearchDocument>()
+    for (const doc of docs) latest.set(doc.id, doc)
+    const unique = [...latest.values()]
+    const chunks: SearchDocument[][] = []
+    for (let start = 0; start < unique.length; start += PIPELINE_CHUNK) chunks.push(unique.slice(start, start + PIPELINE_CHUNK))
+    const tasks = this.prepareQueue.add(chunks)
+    await this.serialized(() => this.writePrepared(tasks))
   }
 
-  private async writePipelined(chunks: SearchDocument[][]): Promise<void> {
-    const ready: RowParams[][] = []
-    let wake: (() => void) | null = null
-    let posted = 0 // chunks [0, posted) went to the worker
-    let end = chunks.length // chunks [end, length) were taken by this thread
-    const post = (): void => {
-      const chunk = chunks[posted++]!
-      void this.preparer
-        .prepare(chunk)
-        .catch(() => chunk.map(toRowParams)) // the worker is gone: prepared here instead
-        .then((rows) => {
-          ready.push(rows)
-          wake?.()
-        })
-    }
-    for (let index = 0; index < WORKER_IN_FLIGHT && posted < end; index++) post()
-    for (let written = 0; written < chunks.length; ) {
+  private async writePrepared(tasks: PrepareTask[]): Promise<void> {
+    const unwritten = new Set(tasks)
+    while (unwritten.size) {
       await new Promise<void>((resolve) => setImmediate(resolve)) // lets the worker's answers in
-      if (!ready.length && posted < end) {
-        this.writeRows(chunks[--end]!.map(toRowParams))
-        written++
-        continue
-      }
+      let ready = [...unwritten].filter((task) => task.rows)
       if (!ready.length) {
-        await new Promise<void>((resolve) => (wake = resolve))
-        wake = null
+        const own = this.prepareQueue.takeBack(unwritten)
+        if (!own) {
+          await Promise.race([...unwritten].map((task) => task.done))
+          continue
+        }
+        own.finish(own.docs.map(toRowParams))
+        ready = [own]
       }
-      // every prepared chunk in one transaction (fewer, larger FTS5 segments); the worker gets new work first
-      const batch = ready.splice(0, WRITE_CHUNKS_MAX)
-      for (let index = 0; index < batch.length && posted < end; index++) post()
-      this.writeRows(batch.flat())
-      written += batch.length
+      const batch = ready.slice(0, WRITE_CHUNKS_MAX)
+      this.writeRows(batch.flatMap((task) => task.rows!))
+      for (const task of batch) unwritten.delete(task)
     }
   }
 
