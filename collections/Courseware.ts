@@ -11,12 +11,19 @@ import { queueExtraction } from '@/ingest/hooks/queueExtraction'
 import { uploadDir } from '@/utilities/uploadDir'
 import { label } from '@/utilities/labels'
 
+/**
+ * Payload checks the content again after our own sniffing (checkUpload), with `file-type`, which calls every legacy
+ * Office file `application/x-cfb`. That type is listed so legacy .ppt/.doc pass it: checkUpload has already refused
+ * every compound file that is not PowerPoint or Word (spreadsheets, installers, encrypted or damaged files), and the
+ * stored mimeType is the one it decided (application/vnd.ms-powerpoint, application/msword).
+ */
 export const COURSEWARE_MIME_TYPES = [
   'application/pdf',
   'application/vnd.openxmlformats-officedocument.presentationml.presentation',
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
   'application/vnd.ms-powerpoint',
   'application/msword',
+  'application/x-cfb',
   'image/jpeg',
   'image/png',
   'image/webp',
@@ -56,7 +63,7 @@ export const Courseware: CollectionConfig<'courseware'> = {
             { label: label('不支持', 'Unsupported'), value: 'unsupported' },
           ],
         },
-        { name: 'extractionError', type: 'text', admin: { readOnly: true }, label: label('失败原因', 'Failure reason') },
+        { name: 'extractionError', type: 'text', admin: { readOnly: true }, label: label('提取说明', 'Extraction note') },
         { name: 'pageCount', type: 'number', admin: { readOnly: true }, label: label('页数 / 幻灯片数', 'Pages / slides') },
         {
           name: 'fileText',

@@ -2,7 +2,17 @@ import { readFileSync } from 'node:fs'
 
 import { describe, expect, it } from 'vitest'
 
-import { buildCjkPdf, buildDocx, buildLegacyPpt, buildPptx, buildZipBombPptx, PPTX_SLIDES } from '../../tests/fixtures/ingest/build'
+import {
+  buildCjkPdf,
+  buildDocx,
+  buildLegacyDoc,
+  buildLegacyPpt,
+  buildPptx,
+  buildZipBombPptx,
+  LEGACY_DOC_PARAGRAPHS,
+  PPTX_SLIDES,
+  readLegacyFixture,
+} from '../../tests/fixtures/ingest/build'
 import { SIMPLIFIED_LINES, TRADITIONAL_LINES } from '../../tests/fixtures/ingest/texts'
 import { extractText } from './extract'
 
@@ -82,9 +92,37 @@ describe('extractText from a PPTX', () => {
   })
 })
 
+describe('extractText from a legacy Word .doc', () => {
+  it('gives the text of a .doc written by LibreOffice, Simplified and Traditional intact', async () => {
+    const result = await extractText(readLegacyFixture('legacy.doc'), 'doc')
+    expect(result).toMatchObject({ pageCount: null, status: 'ok', truncated: false })
+    expect(result.pages).toHaveLength(1)
+    for (const paragraph of LEGACY_DOC_PARAGRAPHS) expect(result.pages[0]).toContain(paragraph)
+  })
+
+  it('stops at the character budget and says so', async () => {
+    const result = await extractText(readLegacyFixture('legacy.doc'), 'doc', { maxCharacters: 5 })
+    expect(result).toMatchObject({ characters: 5, status: 'ok', truncated: true })
+  })
+
+  it('reports a .doc whose text cannot be read (no piece table) as a bilingual failure without a stack, never throwing', async () => {
+    const result = await extractText(buildLegacyDoc(), 'doc')
+    expect(result.status).toBe('failed')
+    expect(result.error?.code).toBe('extraction_failed')
+    expect(result.error?.message).toMatch(/^无法读取文件内容（doc）.* \/ The doc file could not be read/)
+    expect(result.error?.message).not.toMatch(/\n\s+at /)
+  })
+})
+
 describe('extractText of other kinds', () => {
-  it('stores legacy PPT/DOC, images and recordings without text', async () => {
-    expect(await extractText(buildLegacyPpt(), 'ppt')).toMatchObject({ pages: [], status: 'unsupported' })
-    expect((await extractText(new Uint8Array(10), 'image')).status).toBe('unsupported')
+  it('stores legacy PPT, images and recordings without text, saying why in both languages', async () => {
+    for (const ppt of [buildLegacyPpt(), readLegacyFixture('legacy.ppt')]) {
+      const result = await extractText(ppt, 'ppt')
+      expect(result).toMatchObject({ error: { code: 'extraction_unavailable' }, pages: [], status: 'unsupported' })
+      expect(result.error?.message).toContain('旧版 PowerPoint（.ppt）文件暂不支持文字提取')
+      expect(result.error?.message).toContain('text extraction is not available for legacy PowerPoint (.ppt)')
+    }
+    const image = await extractText(new Uint8Array(10), 'image')
+    expect(image).toMatchObject({ error: { code: 'extraction_unavailable', message: '图片不提取文字 / pictures carry no extractable text' }, status: 'unsupported' })
   })
 })

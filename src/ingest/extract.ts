@@ -1,4 +1,5 @@
 import mammoth from 'mammoth'
+import WordExtractor from 'word-extractor'
 
 import './node20Polyfills'
 
@@ -20,6 +21,7 @@ export interface ExtractionResult {
   /** The text hit maxCharacters and was cut; later pages are missing from `pages`. */
   truncated: boolean
   characters: number
+  /** Why extraction failed, or, for 'unsupported', why this format yields no text (bilingual). */
   error?: { code: string; message: string }
 }
 
@@ -131,13 +133,52 @@ function extractPptx(data: Uint8Array, budget: TextBudget, limits: ZipLimits): E
   return budget.result(slideParts.length)
 }
 
-const unsupportedResult = (): ExtractionResult => ({ characters: 0, pageCount: null, pages: [], status: 'unsupported', truncated: false })
+/**
+ * Word 97–2003 (.doc) through word-extractor: the main text, then text boxes, footnotes and endnotes, as one entry
+ * (the binary format keeps no page breaks that a reader could trust).
+ */
+async function extractDoc(data: Uint8Array, budget: TextBudget): Promise<ExtractionResult> {
+  const document = await new WordExtractor().extract(Buffer.from(data.buffer, data.byteOffset, data.byteLength))
+  const parts = [document.getBody(), document.getTextboxes({ includeBody: true, includeHeadersAndFooters: false }), document.getFootnotes(), document.getEndnotes()]
+  budget.add(normalizeExtractedText(parts.filter((part) => part.trim().length > 0).join('\n\n')))
+  return budget.result(null)
+}
+
+/** Kinds whose text extractText can read; for the others it answers 'unsupported' without reading the bytes. */
+export const EXTRACTABLE_KINDS: ReadonlySet<FileKind> = new Set(['pdf', 'docx', 'pptx', 'doc'])
+
+/** Formats stored as they are, with the reason people see next to the extraction status. */
+const UNAVAILABLE: Partial<Record<FileKind, { en: string; zh: string }>> = {
+  audio: { en: 'recordings carry no extractable text', zh: '音视频文件不提取文字' },
+  image: { en: 'pictures carry no extractable text', zh: '图片不提取文字' },
+  ppt: {
+    en: 'text extraction is not available for legacy PowerPoint (.ppt) files: the file is stored and can be downloaded; to make its slide text searchable, replace it with the same deck saved as .pptx',
+    zh: '旧版 PowerPoint（.ppt）文件暂不支持文字提取：文件已保存，可正常下载；如需检索幻灯片文字，请另存为 .pptx 后替换本条目的文件',
+  },
+  video: { en: 'recordings carry no extractable text', zh: '音视频文件不提取文字' },
+}
+
+const unsupportedResult = (kind: FileKind): ExtractionResult => {
+  const reason = UNAVAILABLE[kind] ?? { en: `no text extraction for ${kind}`, zh: `不支持提取 ${kind} 的文字` }
+  return {
+    characters: 0,
+    error: { code: 'extraction_unavailable', message: `${reason.zh} / ${reason.en}` },
+    pageCount: null,
+    pages: [],
+    status: 'unsupported',
+    truncated: false,
+  }
+}
 
 function failedResult(error: unknown, kind: FileKind): ExtractionResult {
   const known = asCorruptDocument(error, kind)
-  const code = known instanceof IngestError ? known.code : 'extraction_failed'
-  const message = known instanceof Error ? known.message : String(known)
-  return { characters: 0, error: { code, message }, pageCount: null, pages: [], status: 'failed', truncated: false }
+  if (known instanceof IngestError) {
+    return { characters: 0, error: { code: known.code, message: known.message }, pageCount: null, pages: [], status: 'failed', truncated: false }
+  }
+  // A library's own words (often a bare RangeError): say what failed in both languages, never with a stack.
+  const reason = (known instanceof Error ? known.message : String(known)).split('\n')[0]!.slice(0, 300)
+  const message = `无法读取文件内容（${kind}），文件已保存但未提取文字：${reason} / The ${kind} file could not be read; it is stored, but no text was extracted: ${reason}`
+  return { characters: 0, error: { code: 'extraction_failed', message }, pageCount: null, pages: [], status: 'failed', truncated: false }
 }
 
 /**
@@ -151,7 +192,8 @@ export async function extractText(data: Uint8Array, kind: FileKind, options: Ext
     if (kind === 'pdf') return await extractPdf(data, budget)
     if (kind === 'docx') return await extractDocx(data, budget, limits)
     if (kind === 'pptx') return extractPptx(data, budget, limits)
-    return unsupportedResult()
+    if (kind === 'doc') return await extractDoc(data, budget)
+    return unsupportedResult(kind)
   } catch (error) {
     return failedResult(error, kind)
   }

@@ -1,6 +1,6 @@
 export { sha256OfBytes, sha256OfFile, sha256OfStream } from './checksum'
 export { INGEST_ERROR_STATUS, IngestError, type IngestErrorCode, type IngestErrorData, isIngestError } from './errors'
-export { DEFAULT_MAX_CHARACTERS, type ExtractionResult, type ExtractionStatus, type ExtractOptions, extractText } from './extract'
+export { DEFAULT_MAX_CHARACTERS, EXTRACTABLE_KINDS, type ExtractionResult, type ExtractionStatus, type ExtractOptions, extractText } from './extract'
 export { toDisplayName, toSafeStem, toStoredFileName, UNTITLED_DISPLAY_NAME } from './filenames'
 export { DEFAULT_MAX_BYTES, type FileKind, getUploadPolicy, type UploadPolicy, type UploadPolicyName, type UploadPolicyOverrides } from './policy'
 export { extractPosterFrame, type MediaFacts, type PreviewImage, type PreviewOutcome, probeMedia, renderPdfFirstPage } from './previews'

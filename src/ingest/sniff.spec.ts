@@ -13,14 +13,18 @@ import {
   buildDocx,
   buildElf,
   buildEncryptedOoxml,
+  buildEncryptedPpt,
   buildLegacyDoc,
   buildLegacyPpt,
+  buildLegacyXls,
+  buildMsi,
   buildMp4Head,
   buildPptx,
   buildShellScript,
   buildWindowsExe,
   buildZipBombPptx,
   docxFiles,
+  readLegacyFixture,
 } from '../../tests/fixtures/ingest/build'
 import { IngestError, type IngestErrorCode } from './errors'
 import { getUploadPolicy } from './policy'
@@ -69,6 +73,11 @@ describe('sniffUpload accepts what each collection allows, judged by content', (
   it('legacy PowerPoint and Word compound files, told apart by their directory streams', async () => {
     expect(await sniffUpload(buildLegacyPpt(), '旧课件.ppt', courseware)).toMatchObject({ ext: 'ppt', kind: 'ppt', mime: 'application/vnd.ms-powerpoint' })
     expect(await sniffUpload(buildLegacyDoc(), '旧讲稿.doc', courseware)).toMatchObject({ ext: 'doc', kind: 'doc', mime: 'application/msword' })
+  })
+
+  it('a .doc and a .ppt written by LibreOffice (small streams in the mini stream)', async () => {
+    expect(await sniffUpload(readLegacyFixture('legacy.doc'), '旧版讲稿.doc', courseware)).toMatchObject({ ext: 'doc', kind: 'doc' })
+    expect(await sniffUpload(readLegacyFixture('legacy.ppt'), '旧版课件.ppt', courseware)).toMatchObject({ ext: 'ppt', kind: 'ppt' })
   })
 
   it('images in courseware and media; the stored extension comes from the content', async () => {
@@ -177,8 +186,31 @@ describe('sniffUpload refuses', () => {
     expectRefusal(await refusal(sniffUpload(new Uint8Array(0), 'a.pdf', courseware)), 'empty_file', 400, '文件为空', 'The file is empty')
   })
 
-  it('a compound file that is neither PowerPoint nor Word (e.g. an installer)', async () => {
-    const msi = buildCfb({ '\u4840\u3f3f\u4577': new Uint8Array(4096) })
-    expect((await refusal(sniffUpload(msi, 'setup.ppt', courseware))).code).toBe('unsupported_type')
+  it('a compound file that is neither PowerPoint nor Word: an Excel .xls (real and hand-built) named .ppt/.doc, an unknown one', async () => {
+    expectRefusal(await refusal(sniffUpload(readLegacyFixture('legacy.xls'), '名单.doc', courseware)), 'unsupported_type', 415, '不支持的文件类型：xls', 'Unsupported file type: xls')
+    expect((await refusal(sniffUpload(buildLegacyXls(), '名单.ppt', courseware))).code).toBe('unsupported_type')
+    const unknown = buildCfb({ Contents: new Uint8Array(4096) })
+    expect((await refusal(sniffUpload(unknown, 'setup.ppt', courseware))).code).toBe('unsupported_type')
+  })
+
+  it('a Windows Installer package (.msi, a compound file) named .doc, as an executable (415)', async () => {
+    expectRefusal(await refusal(sniffUpload(buildMsi(), '安装包.doc', courseware)), 'executable_refused', 415, '不允许上传可执行文件或脚本：msi', 'Executable files and scripts are not allowed: msi')
+  })
+
+  it('a password-protected .doc (written by LibreOffice; FIB fEncrypted) and .ppt (encrypted CurrentUserAtom token) (400)', async () => {
+    expectRefusal(await refusal(sniffUpload(readLegacyFixture('legacy-encrypted.doc'), '加密讲稿.doc', courseware)), 'encrypted_document', 400, '文件已加密（doc）', 'password-protected (doc)')
+    expectRefusal(await refusal(sniffUpload(buildEncryptedPpt(), '加密课件.ppt', courseware)), 'encrypted_document', 400, '文件已加密（ppt）', 'password-protected (ppt)')
+    expect((await refusal(sniffUpload(buildLegacyDoc({ encrypted: true }), 'a.doc', courseware))).code).toBe('encrypted_document')
+    expect((await refusal(sniffUpload(buildLegacyPpt({ encrypted: true }), 'a.ppt', courseware))).code).toBe('encrypted_document')
+  })
+
+  it('a truncated .doc and .ppt, and a WordDocument stream without a Word header (400 corrupt)', async () => {
+    for (const [name, bytes] of [['半截.doc', readLegacyFixture('legacy.doc')], ['半截.ppt', readLegacyFixture('legacy.ppt')]] as const) {
+      for (const length of [bytes.length - 512, Math.floor(bytes.length / 2), 1024]) {
+        expect((await refusal(sniffUpload(bytes.subarray(0, length), name, courseware))).code).toBe('corrupt_document')
+      }
+    }
+    const headless = buildCfb({ '1Table': new Uint8Array(4096), WordDocument: new Uint8Array(8192).fill(0xec) })
+    expectRefusal(await refusal(sniffUpload(headless, 'a.doc', courseware)), 'corrupt_document', 400, 'WordDocument 数据流缺少 Word 文件头', 'WordDocument stream has no Word header')
   })
 })

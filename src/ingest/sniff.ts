@@ -2,7 +2,7 @@ import { open } from 'node:fs/promises'
 
 import { fileTypeFromBuffer } from 'file-type'
 
-import { classifyCfb } from './cfb'
+import { describeCfb } from './cfb'
 import {
   corruptDocument,
   emptyFile,
@@ -143,10 +143,14 @@ function inspectPdf(data: Uint8Array): FileKind {
   return 'pdf'
 }
 
+/** Legacy PowerPoint and Word are courseware; a spreadsheet, an installer or an unknown compound file is not. */
 function inspectCfb(data: Uint8Array): FileKind {
-  const kind = classifyCfb(data)
+  const { encrypted, kind } = describeCfb(data)
   if (kind === 'encrypted-ooxml') throw encryptedDocument('ooxml')
+  if (kind === 'installer') throw executableRefused('msi')
+  if (kind === 'xls') throw unsupportedType('xls')
   if (kind === 'other') throw unsupportedType('cfb')
+  if (encrypted) throw encryptedDocument(kind)
   return kind
 }
 

@@ -3,7 +3,7 @@ import type { PayloadRequest, TaskConfig } from 'payload'
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import { extractText, type ExtractionResult, type FileKind, renderPdfFirstPage } from '@/ingest'
+import { EXTRACTABLE_KINDS, extractText, type ExtractionResult, type FileKind, renderPdfFirstPage } from '@/ingest'
 import { uploadDir } from '@/utilities/uploadDir'
 
 export const EXTRACT_COURSEWARE = 'extractCourseware'
@@ -68,9 +68,14 @@ async function createPdfPreview(req: PayloadRequest, doc: StoredCourseware, pdf:
   return media.id
 }
 
+const kindOfMime = (mime: string | null | undefined): FileKind | undefined =>
+  KIND_OF_MIME[mime ?? ''] ?? (mime?.startsWith('image/') ? 'image' : undefined)
+
 async function extractStoredFile(req: PayloadRequest, doc: StoredCourseware) {
-  const kind = KIND_OF_MIME[doc.mimeType ?? '']
+  const kind = kindOfMime(doc.mimeType)
   if (!kind || !doc.filename) return { preview: undefined, result: undefined }
+  // Formats without an extractor are answered without reading the file (the result says why).
+  if (!EXTRACTABLE_KINDS.has(kind)) return { preview: undefined, result: await extractText(new Uint8Array(0), kind) }
   // A missing file throws here: storage may be catching up, so the job is retried.
   const bytes = new Uint8Array(await readFile(path.join(uploadDir('courseware'), path.basename(doc.filename))))
   const result = await extractText(bytes, kind)
@@ -88,7 +93,7 @@ async function extractCourseware({ input, req }: { input: Input; req: PayloadReq
     collection: 'courseware',
     context: EXTRACTION_WRITE_CONTEXT,
     data: {
-      extractionError: result?.error ? `${result.error.code}: ${result.error.message}`.slice(0, 500) : null,
+      extractionError: result?.error ? result.error.message.slice(0, 500) : null,
       extractionStatus: status,
       fileText: result ? { pages: result.pages, truncated: result.truncated } : null,
       pageCount: result?.pageCount ?? null,
@@ -114,7 +119,10 @@ async function markFailed({ input, req, taskStatus }: { input: Input; req: Paylo
     id: target.doc.id,
     collection: 'courseware',
     context: EXTRACTION_WRITE_CONTEXT,
-    data: { extractionError: `extraction job failed after ${attempts + 1} attempts (see the job log)`, extractionStatus: 'failed' },
+    data: {
+      extractionError: `文字提取任务尝试 ${attempts + 1} 次后仍失败（详见任务日志） / extraction job failed after ${attempts + 1} attempts (see the job log)`,
+      extractionStatus: 'failed',
+    },
     draft: target.draft,
     overrideAccess: true,
     req,

@@ -3,7 +3,18 @@ import type { Payload } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { buildCjkPdf, buildDocx, buildEncryptedOoxml, buildPptx, buildWindowsExe, buildZipBombPptx } from '../fixtures/ingest/build'
+import {
+  buildCjkPdf,
+  buildDocx,
+  buildEncryptedOoxml,
+  buildEncryptedPpt,
+  buildMsi,
+  buildPptx,
+  buildWindowsExe,
+  buildZipBombPptx,
+  LEGACY_DOC_PARAGRAPHS,
+  readLegacyFixture,
+} from '../fixtures/ingest/build'
 import { createJurisdictionTree, createUser, TEST_PASSWORD, type Tree } from '../helpers/fixtures'
 import { startPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/rest'
@@ -54,6 +65,11 @@ const BAD_INPUTS: BadInput[] = [
   { bytes: async () => truncated(await buildCjkPdf(2)), code: 'corrupt_document', filename: '损坏.pdf', mimetype: 'application/pdf', name: 'a truncated (corrupt) PDF', status: 400 },
   { bytes: () => buildCjkPdf(3), code: 'file_too_large', env: { INGEST_MAX_MB_COURSEWARE_PDF: '0.001' }, filename: '超大.pdf', mimetype: 'application/pdf', name: 'a PDF over the courseware limit', status: 413 },
   { bytes: jpeg, code: 'type_mismatch', filename: '照片.pptx', mimetype: 'application/vnd.openxmlformats-officedocument.presentationml.presentation', name: 'a JPEG renamed .pptx', status: 415 },
+  { bytes: () => readLegacyFixture('legacy-encrypted.doc'), code: 'encrypted_document', filename: '加密讲稿.doc', mimetype: 'application/msword', name: 'a password-protected legacy .doc', status: 400 },
+  { bytes: buildEncryptedPpt, code: 'encrypted_document', filename: '加密课件.ppt', mimetype: 'application/vnd.ms-powerpoint', name: 'a password-protected legacy .ppt', status: 400 },
+  { bytes: () => truncated(readLegacyFixture('legacy.doc')), code: 'corrupt_document', filename: '半截讲稿.doc', mimetype: 'application/msword', name: 'a truncated legacy .doc', status: 400 },
+  { bytes: () => readLegacyFixture('legacy.xls'), code: 'unsupported_type', filename: '党员名单.doc', mimetype: 'application/msword', name: 'an Excel .xls (compound file) renamed .doc', status: 415 },
+  { bytes: buildMsi, code: 'executable_refused', filename: '安装程序.ppt', mimetype: 'application/vnd.ms-powerpoint', name: 'a Windows Installer .msi renamed .ppt', status: 415 },
 ]
 
 describe('upload checks (REST multipart)', () => {
@@ -232,6 +248,42 @@ describe('text extraction job', () => {
     expect(doc.preview).toBeTruthy()
   })
 
+  it('stores a legacy .doc (LibreOffice) under its Chinese name and extracts its text', async () => {
+    const { body, status } = await uploadViaRest(payload, 'courseware', {
+      bytes: readLegacyFixture('legacy.doc'),
+      data: { _status: 'published', jurisdiction: tree.town.id },
+      filename: '旧版讲稿（2003）.doc',
+      mimetype: 'application/octet-stream',
+      token: townToken,
+    })
+    expect(status).toBe(201)
+    expect(body.doc).toMatchObject({ mimeType: 'application/msword', originalFilename: '旧版讲稿（2003）.doc', title: '旧版讲稿（2003）' })
+    expect(body.doc.filename).toMatch(/^旧版讲稿-2003-[0-9a-f]{10}\.doc$/)
+    expect(storedFiles('courseware')).toContain(body.doc.filename)
+    await extractAll()
+    const doc = await payload.findByID({ id: body.doc.id, collection: 'courseware', depth: 0 })
+    expect(doc).toMatchObject({ extractionError: null, extractionStatus: 'done' })
+    const text = (doc.fileText as { pages: string[] }).pages.join('\n')
+    for (const paragraph of LEGACY_DOC_PARAGRAPHS) expect(text).toContain(paragraph)
+  })
+
+  it('stores a legacy .ppt (LibreOffice) and says plainly that its text cannot be extracted, not that extraction failed', async () => {
+    const { body, status } = await uploadViaRest(payload, 'courseware', {
+      bytes: readLegacyFixture('legacy.ppt'),
+      data: { _status: 'published', jurisdiction: tree.town.id },
+      filename: '旧版课件.ppt',
+      token: townToken,
+    })
+    expect(status).toBe(201)
+    expect(body.doc).toMatchObject({ mimeType: 'application/vnd.ms-powerpoint', originalFilename: '旧版课件.ppt' })
+    expect(storedFiles('courseware')).toContain(body.doc.filename)
+    await extractAll()
+    const doc = await payload.findByID({ id: body.doc.id, collection: 'courseware', depth: 0 })
+    expect(doc.extractionStatus).toBe('unsupported')
+    expect(doc.extractionError).toMatch(/^旧版 PowerPoint（\.ppt）文件暂不支持文字提取：文件已保存.* \/ text extraction is not available for legacy PowerPoint \(\.ppt\) files/)
+    expect(doc.extractionError).not.toMatch(/Error|\bat /)
+  })
+
   it('marks an image courseware "unsupported" and keeps a draft a draft', async () => {
     const bytes = await jpeg()
     const created = await payload.create({
@@ -243,6 +295,7 @@ describe('text extraction job', () => {
     await extractAll()
     const doc = await payload.findByID({ id: created.id, collection: 'courseware', depth: 0, draft: true })
     expect(doc.extractionStatus).toBe('unsupported')
+    expect(doc.extractionError).toBe('图片不提取文字 / pictures carry no extractable text')
     expect(doc._status).toBe('draft')
   })
 })
