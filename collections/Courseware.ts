@@ -6,7 +6,8 @@ import { audiencesField, themesField, titleField } from '@/fields/taxonomy'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
 import { checkUpload } from '@/ingest/hooks/checkUpload'
-import { originalFilenameField } from '@/ingest/hooks/fileFields'
+import { answerDuplicateRace, rememberPendingUpload } from '@/ingest/hooks/duplicateRace'
+import { originalFilenameField, sha256Field } from '@/ingest/hooks/fileFields'
 import { queueExtraction } from '@/ingest/hooks/queueExtraction'
 import { uploadDir } from '@/utilities/uploadDir'
 import { label } from '@/utilities/labels'
@@ -71,7 +72,7 @@ export const Courseware: CollectionConfig<'courseware'> = {
           admin: { hidden: true },
           label: label('提取的文字（按页）', 'Extracted text by page'),
         },
-        { name: 'sha256', type: 'text', admin: { readOnly: true }, index: true, label: 'SHA-256' },
+        sha256Field({ unique: true }),
         originalFilenameField(),
         {
           name: 'preview',
@@ -90,6 +91,7 @@ export const Courseware: CollectionConfig<'courseware'> = {
   disableDuplicate: true,
   hooks: {
     afterChange: [queueExtraction],
+    afterError: [answerDuplicateRace],
     beforeOperation: [
       checkUpload({
         dedupe: true,
@@ -105,6 +107,7 @@ export const Courseware: CollectionConfig<'courseware'> = {
         { field: 'themes', relationTo: 'themes' },
         { field: 'lecturers', relationTo: 'lecturers' },
       ]),
+      rememberPendingUpload,
     ],
   },
   labels: { plural: label('课件', 'Courseware'), singular: label('课件', 'Courseware item') },

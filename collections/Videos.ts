@@ -7,6 +7,7 @@ import { VIDEO_KINDS } from '@/fields/vocabulary'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
 import { checkUpload } from '@/ingest/hooks/checkUpload'
+import { answerDuplicateRace, rememberPendingUpload } from '@/ingest/hooks/duplicateRace'
 import { originalFilenameField, sha256Field } from '@/ingest/hooks/fileFields'
 import { queueVideoProbe } from '@/ingest/hooks/queueExtraction'
 import { fieldError } from '@/utilities/errors'
@@ -44,7 +45,7 @@ export const Videos: CollectionConfig<'videos'> = {
     { name: 'durationSeconds', type: 'number', label: label('时长（秒）', 'Duration (seconds)'), min: 0 },
     { name: 'poster', type: 'upload', label: label('封面', 'Poster'), relationTo: 'media' },
     originalFilenameField(),
-    sha256Field(),
+    sha256Field({ unique: true }),
     {
       name: 'lecturers',
       type: 'relationship',
@@ -59,6 +60,7 @@ export const Videos: CollectionConfig<'videos'> = {
   disableDuplicate: true,
   hooks: {
     afterChange: [queueVideoProbe],
+    afterError: [answerDuplicateRace],
     beforeOperation: [checkUpload({ dedupe: true, nameField: 'title', policy: 'videos' })],
     beforeChange: [
       requireFileOrLink,
@@ -67,6 +69,7 @@ export const Videos: CollectionConfig<'videos'> = {
         { field: 'themes', relationTo: 'themes' },
         { field: 'lecturers', relationTo: 'lecturers' },
       ]),
+      rememberPendingUpload,
     ],
   },
   labels: { plural: label('音像资料', 'Videos'), singular: label('音像资料', 'Video') },

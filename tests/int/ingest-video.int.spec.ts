@@ -7,9 +7,10 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { buildWindowsExe } from '../fixtures/ingest/build'
-import { createJurisdictionTree, type Tree } from '../helpers/fixtures'
+import { createJurisdictionTree, createUser, TEST_PASSWORD, type Tree } from '../helpers/fixtures'
 import { startPayload } from '../helpers/payload'
-import { storedFiles } from '../helpers/upload'
+import { RestClient } from '../helpers/rest'
+import { storedFiles, uploadViaRest } from '../helpers/upload'
 
 const hasFfmpeg = (() => {
   try {
@@ -67,5 +68,46 @@ describe('video uploads', () => {
   it('still accepts an external link without a file', async () => {
     const linked = await payload.create({ collection: 'videos', data: { ...videoData('外部链接'), externalUrl: 'https://video.example.cn/a' } })
     expect(linked.sha256 ?? null).toBeNull()
+  })
+
+  it('keeps accepting links without a file next to each other and after edits (the unique hash index skips items without one)', async () => {
+    const links = []
+    for (const name of ['b', 'c', 'd']) {
+      links.push(await payload.create({ collection: 'videos', data: { ...videoData(`外部链接 ${name}`), externalUrl: `https://video.example.cn/${name}` } }))
+    }
+    const edited = await payload.update({ id: links[0]!.id, collection: 'videos', data: { title: '外部链接 改名' } })
+    expect(edited.sha256 ?? null).toBeNull()
+    const more = await payload.create({ collection: 'videos', data: { ...videoData('外部链接 e'), externalUrl: 'https://video.example.cn/e' } })
+    expect(more.id).toBeTruthy()
+  })
+
+  it.skipIf(!hasFfmpeg)('stores one of three simultaneous uploads of a recording and answers 409 to the others, leaving no stray file', async () => {
+    const file = path.join(workDir, 'race.mp4')
+    execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=1:size=96x64:rate=5', '-pix_fmt', 'yuv420p', file])
+    const bytes = new Uint8Array(readFileSync(file))
+    await createUser(payload, { email: 'video-a@test.cn', jurisdiction: tree.town.id, role: 'instructor' })
+    await createUser(payload, { email: 'video-b@test.cn', jurisdiction: tree.otherTown.id, role: 'instructor' })
+    const rest = new RestClient(payload)
+    const tokens = [await rest.login('video-a@test.cn', TEST_PASSWORD), await rest.login('video-b@test.cn', TEST_PASSWORD)]
+    const before = storedFiles('videos')
+    const responses = await Promise.all(
+      ['一号录像.mp4', '二号录像.mp4', '一号录像.mp4'].map((filename, index) =>
+        uploadViaRest(payload, 'videos', {
+          bytes,
+          data: { ...videoData(`同时上传 ${index}`), jurisdiction: index === 1 ? tree.otherTown.id : tree.town.id },
+          filename,
+          mimetype: 'video/mp4',
+          token: tokens[index === 1 ? 1 : 0],
+        }),
+      ),
+    )
+    expect(responses.map((response) => response.status).sort()).toEqual([201, 409, 409])
+    const stored = responses.find((response) => response.status === 201)!.body.doc
+    for (const refused of responses.filter((response) => response.status === 409)) {
+      expect(refused.body.errors[0].data).toMatchObject({ code: 'duplicate_file', existingId: stored.id, visible: true })
+    }
+    const sameFile = await payload.find({ collection: 'videos', overrideAccess: true, where: { sha256: { equals: stored.sha256 } } })
+    expect(sameFile.docs.map((doc) => doc.id)).toEqual([stored.id])
+    expect(storedFiles('videos')).toEqual([...before, stored.filename].sort())
   })
 })

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { createLocalReq } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
@@ -15,6 +16,10 @@ import {
   LEGACY_DOC_PARAGRAPHS,
   readLegacyFixture,
 } from '../fixtures/ingest/build'
+import { sha256OfBytes } from '@/ingest/checksum'
+import { duplicateAfterWriteError } from '@/ingest/hooks/duplicateRace'
+import { DuplicateFileError } from '@/ingest/hooks/duplicates'
+
 import { createJurisdictionTree, createUser, TEST_PASSWORD, type Tree } from '../helpers/fixtures'
 import { startPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/rest'
@@ -167,8 +172,15 @@ describe('duplicates across jurisdictions', () => {
     const second = await uploadDocx(otherTownToken, paragraphs, { _status: 'published', title: '再传一次' })
     expect(second.status).toBe(409)
     const [error] = second.body.errors
-    expect(error.data).toMatchObject({ code: 'duplicate_file', existingId: first.body.doc.id, existingTitle: '共享的课件', visible: true })
-    expect(error.message).toContain('共享的课件')
+    expect(error.data).toMatchObject({
+      code: 'duplicate_file',
+      existingId: first.body.doc.id,
+      existingJurisdiction: { id: tree.town.id, name: tree.town.name },
+      existingTitle: '共享的课件',
+      existingUrl: `/admin/collections/courseware/${first.body.doc.id}`,
+      visible: true,
+    })
+    expect(error.message).toContain(`该文件已在库中：《共享的课件》（${tree.town.name}，编号 ${first.body.doc.id}），请直接引用，无需重复上传：/admin/collections/courseware/${first.body.doc.id}`)
     expect(storedFiles('courseware')).toEqual(filesBefore)
   })
 
@@ -182,8 +194,10 @@ describe('duplicates across jurisdictions', () => {
     const [error] = second.body.errors
     expect(error.data).toMatchObject({ code: 'duplicate_file', visible: false })
     expect(error.data.existingId).toBeUndefined()
+    expect(error.data.existingUrl).toBeUndefined()
+    expect(error.data.existingJurisdiction).toEqual({ id: tree.town.id, name: tree.town.name })
     expect(error.message).not.toContain('本镇内部课件')
-    expect(error.message).toContain('未向您共享')
+    expect(error.message).toContain(`该文件已由其他辖区（${tree.town.name}）上传，但未向您共享`)
     expect(await countCourseware()).toBe(recordsBefore)
   })
 
@@ -206,6 +220,68 @@ describe('duplicates across jurisdictions', () => {
       token: townToken,
     })
     expect(clash.status).toBe(409)
+  })
+})
+
+describe('simultaneous uploads of one file', () => {
+  const courseOf = async (sha256: string) =>
+    (await payload.find({ collection: 'courseware', depth: 0, draft: true, overrideAccess: true, where: { sha256: { equals: sha256 } } })).docs
+
+  it.each([
+    ['the same name from two towns (4 at once)', ['同一份讲稿.docx', '同一份讲稿.docx', '同一份讲稿.docx', '同一份讲稿.docx']],
+    ['different names (3 at once)', ['甲镇讲稿.docx', '乙镇讲稿.docx', '丙镇讲稿.docx']],
+  ] as const)('store one item and answer 409 duplicate_file to the others, leaving no stray file: %s', async (_case, names) => {
+    const bytes = buildDocx([`并发上传 ${names.join(' ')}`])
+    const filesBefore = storedFiles('courseware')
+    const responses = await Promise.all(
+      names.map((filename, index) =>
+        uploadViaRest(payload, 'courseware', {
+          bytes,
+          data: { _status: 'published', jurisdiction: index % 2 ? tree.otherTown.id : tree.town.id, title: `并发 ${index}`, visibility: 'shared' },
+          filename,
+          token: index % 2 ? otherTownToken : townToken,
+        }),
+      ),
+    )
+    const statuses = responses.map((response) => response.status).sort()
+    expect(statuses).toEqual([201, ...Array(names.length - 1).fill(409)])
+    const stored = responses.find((response) => response.status === 201)!.body.doc
+    for (const refused of responses.filter((response) => response.status === 409)) {
+      const [error] = refused.body.errors
+      expect(error.data).toMatchObject({ code: 'duplicate_file', existingId: stored.id, existingTitle: stored.title, visible: true })
+      expect(error.message).toMatch(/^该文件已在库中：《并发 \d》.* \/ This file is already in the library/)
+    }
+    expect((await courseOf(stored.sha256)).map((doc) => doc.id)).toEqual([stored.id])
+    expect(storedFiles('courseware')).toEqual([...filesBefore, stored.filename].sort())
+  })
+
+  it('through the Local API (no afterError hooks): duplicateAfterWriteError turns the refused write into the 409 and, given its req, removes its file', async () => {
+    const bytes = Buffer.from(buildDocx(['并发 本地接口']))
+    const sha256 = await sha256OfBytes(bytes)
+    const filesBefore = storedFiles('courseware')
+    const requests = await Promise.all([0, 1, 2].map(() => createLocalReq({}, payload)))
+    const outcomes = await Promise.allSettled(
+      requests.map((req, index) =>
+        payload.create({
+          collection: 'courseware',
+          req,
+          data: { _status: 'published', jurisdiction: tree.town.id, title: `本地并发 ${index}`, visibility: 'shared' },
+          file: { data: bytes, mimetype: 'application/octet-stream', name: `本地并发${index}.docx`, size: bytes.length },
+        }),
+      ),
+    )
+    const stored = outcomes.filter((outcome) => outcome.status === 'fulfilled')
+    expect(stored).toHaveLength(1)
+    const winner = (stored[0] as PromiseFulfilledResult<{ filename?: null | string; id: number | string }>).value
+    for (const [index, outcome] of outcomes.entries()) {
+      if (outcome.status === 'fulfilled') continue
+      const duplicate = await duplicateAfterWriteError({ collection: 'courseware', error: outcome.reason, payload, req: requests[index], sha256 })
+      expect(duplicate).toBeInstanceOf(DuplicateFileError)
+      expect(duplicate!.status).toBe(409)
+      expect(duplicate!.data).toMatchObject({ code: 'duplicate_file', existingId: winner.id, visible: true })
+    }
+    expect(storedFiles('courseware')).toEqual([...filesBefore, winner.filename].sort())
+    expect(await duplicateAfterWriteError({ collection: 'courseware', error: new Error('disk full'), payload, sha256 })).toBeUndefined()
   })
 })
 

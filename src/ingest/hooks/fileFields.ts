@@ -10,10 +10,15 @@ export const originalFilenameField = (): Field => ({
   label: label('原文件名', 'Original file name'),
 })
 
-export const sha256Field = (): Field => ({
+/**
+ * `unique` where the collection refuses duplicates (courseware, videos): the database then lets only one of two
+ * simultaneous uploads of a file in (see duplicateRace.ts). Items without a file (a video link) have no hash.
+ */
+export const sha256Field = (options: { unique?: boolean } = {}): Field => ({
   name: 'sha256',
   type: 'text',
   admin: { readOnly: true },
   index: true,
   label: 'SHA-256',
+  unique: Boolean(options.unique),
 })
