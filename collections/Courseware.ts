@@ -5,6 +5,7 @@ import { ownershipFields } from '@/fields/ownership'
 import { audiencesField, themesField, titleField } from '@/fields/taxonomy'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
+import { downloadWithOriginalName } from '@/ingest/downloads'
 import { checkUpload } from '@/ingest/hooks/checkUpload'
 import { answerDuplicateRace, rememberPendingUpload } from '@/ingest/hooks/duplicateRace'
 import { originalFilenameField, sha256Field } from '@/ingest/hooks/fileFields'
@@ -89,6 +90,8 @@ export const Courseware: CollectionConfig<'courseware'> = {
     ...ownershipFields(),
   ],
   disableDuplicate: true,
+  // Downloads offer the name the file was uploaded with, not the safe stored name.
+  endpoints: [downloadWithOriginalName('courseware')],
   hooks: {
     afterChange: [queueExtraction],
     afterError: [answerDuplicateRace],

@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { anyone, createOwnedContent, manageOwnedContent } from '@/access/contentAccess'
 import { ownershipFields } from '@/fields/ownership'
 import { assignOwnership } from '@/hooks/assignOwnership'
+import { downloadWithOriginalName } from '@/ingest/downloads'
 import { checkUpload } from '@/ingest/hooks/checkUpload'
 import { originalFilenameField, sha256Field } from '@/ingest/hooks/fileFields'
 import { uploadDir } from '@/utilities/uploadDir'
@@ -24,6 +25,8 @@ export const Media: CollectionConfig<'media'> = {
     sha256Field(),
     ...ownershipFields({ visibility: false }),
   ],
+  // Downloads offer the name the file was uploaded with, not the safe stored name.
+  endpoints: [downloadWithOriginalName('media')],
   hooks: {
     beforeChange: [assignOwnership],
     // Pictures may repeat (the same portrait on two lecturers), so they are checked but not deduplicated.

@@ -6,6 +6,7 @@ import { audiencesField, themesField, titleField } from '@/fields/taxonomy'
 import { VIDEO_KINDS } from '@/fields/vocabulary'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
+import { downloadWithOriginalName } from '@/ingest/downloads'
 import { checkUpload } from '@/ingest/hooks/checkUpload'
 import { answerDuplicateRace, rememberPendingUpload } from '@/ingest/hooks/duplicateRace'
 import { originalFilenameField, sha256Field } from '@/ingest/hooks/fileFields'
@@ -58,6 +59,8 @@ export const Videos: CollectionConfig<'videos'> = {
     ...ownershipFields(),
   ],
   disableDuplicate: true,
+  // Downloads offer the name the file was uploaded with, not the safe stored name.
+  endpoints: [downloadWithOriginalName('videos')],
   hooks: {
     afterChange: [queueVideoProbe],
     afterError: [answerDuplicateRace],

@@ -46,3 +46,17 @@ export function storedFiles(sub: string): string[] {
     throw error
   }
 }
+
+export interface DownloadResponse {
+  status: number
+  headers: Headers
+  bytes: Uint8Array
+}
+
+/** A GET through Payload's REST layer (e.g. `/courseware/file/<stored name>`), as a browser sends it. */
+export async function downloadViaRest(payload: Payload, path: string, options: { token?: string; headers?: Record<string, string> } = {}): Promise<DownloadResponse> {
+  const headers = new Headers(options.headers)
+  if (options.token) headers.set('Authorization', `JWT ${options.token}`)
+  const response = await handleEndpoints({ config: payload.config, request: new Request(`http://localhost:3000/api${path}`, { headers, method: 'GET' }) })
+  return { bytes: new Uint8Array(await response.arrayBuffer()), headers: response.headers, status: response.status }
+}

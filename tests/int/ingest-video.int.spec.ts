@@ -10,7 +10,7 @@ import { buildWindowsExe } from '../fixtures/ingest/build'
 import { createJurisdictionTree, createUser, TEST_PASSWORD, type Tree } from '../helpers/fixtures'
 import { startPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/rest'
-import { storedFiles, uploadViaRest } from '../helpers/upload'
+import { downloadViaRest, storedFiles, uploadViaRest } from '../helpers/upload'
 
 const hasFfmpeg = (() => {
   try {
@@ -81,7 +81,7 @@ describe('video uploads', () => {
     expect(more.id).toBeTruthy()
   })
 
-  it.skipIf(!hasFfmpeg)('stores one of three simultaneous uploads of a recording and answers 409 to the others, leaving no stray file', async () => {
+  it.skipIf(!hasFfmpeg)('stores one of three simultaneous uploads of a recording and answers 409 to the others, leaving no stray file; it downloads under its Chinese name', async () => {
     const file = path.join(workDir, 'race.mp4')
     execFileSync('ffmpeg', ['-v', 'error', '-f', 'lavfi', '-i', 'testsrc=duration=1:size=96x64:rate=5', '-pix_fmt', 'yuv420p', file])
     const bytes = new Uint8Array(readFileSync(file))
@@ -109,5 +109,11 @@ describe('video uploads', () => {
     const sameFile = await payload.find({ collection: 'videos', overrideAccess: true, where: { sha256: { equals: stored.sha256 } } })
     expect(sameFile.docs.map((doc) => doc.id)).toEqual([stored.id])
     expect(storedFiles('videos')).toEqual([...before, stored.filename].sort())
+    const download = await downloadViaRest(payload, `/videos/file/${encodeURIComponent(stored.filename)}`, { token: tokens[0] })
+    expect(download.status).toBe(200)
+    const disposition = download.headers.get('content-disposition') ?? ''
+    expect(disposition).toMatch(/^inline; /)
+    expect(decodeURIComponent(/filename\*=UTF-8''(\S+)/.exec(disposition)![1]!)).toBe(stored.originalFilename)
+    expect(stored.originalFilename).toMatch(/^[一二]号录像\.mp4$/)
   })
 })

@@ -23,7 +23,7 @@ import { DuplicateFileError } from '@/ingest/hooks/duplicates'
 import { createJurisdictionTree, createUser, TEST_PASSWORD, type Tree } from '../helpers/fixtures'
 import { startPayload } from '../helpers/payload'
 import { RestClient } from '../helpers/rest'
-import { storedFiles, uploadViaRest } from '../helpers/upload'
+import { downloadViaRest, storedFiles, uploadViaRest } from '../helpers/upload'
 
 let payload: Payload
 let stop: () => Promise<void>
@@ -220,6 +220,73 @@ describe('duplicates across jurisdictions', () => {
       token: townToken,
     })
     expect(clash.status).toBe(409)
+  })
+})
+
+describe('downloads offer the name the file was uploaded with', () => {
+  const filenameStar = (header: null | string): string => decodeURIComponent(/filename\*=UTF-8''([^;\s]+)/.exec(header ?? '')?.[1] ?? '')
+  const asciiName = (header: null | string): string => /filename="([^"]*)"/.exec(header ?? '')?.[1] ?? ''
+
+  it('courseware: the Chinese name in filename* (inline for a PDF), an ASCII fallback, the bytes unchanged, ranges too', async () => {
+    const pdf = await buildCjkPdf(5)
+    const { body } = await uploadViaRest(payload, 'courseware', {
+      bytes: pdf,
+      data: { _status: 'published', jurisdiction: tree.town.id, visibility: 'shared' },
+      filename: '2024 党员教育培训（下载测试）.pdf',
+      token: townToken,
+    })
+    const path = `/courseware/file/${encodeURIComponent(body.doc.filename)}`
+    const whole = await downloadViaRest(payload, path, { token: otherTownToken })
+    expect(whole.status).toBe(200)
+    const disposition = whole.headers.get('content-disposition')
+    expect(disposition).toMatch(/^inline; filename="[\x20-\x7e]+"; filename\*=UTF-8''/)
+    expect(filenameStar(disposition)).toBe('2024 党员教育培训（下载测试）.pdf')
+    expect(asciiName(disposition)).toBe(`courseware-${body.doc.id}.pdf`)
+    expect(whole.bytes).toEqual(pdf)
+    const part = await downloadViaRest(payload, `${path}?download=1`, { headers: { Range: 'bytes=0-7' }, token: otherTownToken })
+    expect(part.status).toBe(206)
+    expect(new TextDecoder().decode(part.bytes)).toBe('%PDF-1.7')
+    expect(part.headers.get('content-disposition')).toMatch(/^attachment; /)
+    expect(filenameStar(part.headers.get('content-disposition'))).toBe('2024 党员教育培训（下载测试）.pdf')
+  })
+
+  it('a legacy .ppt and a PPTX named .ppt are saved (attachment) under the name given, with the stored type’s extension', async () => {
+    for (const [bytes, filename, expected] of [
+      [readLegacyFixture('legacy.ppt'), '旧版（下载）.ppt', '旧版（下载）.ppt'],
+      [buildPptx([{ body: ['下载'], notes: '', title: '改名的演示文稿' }]), '其实是新版.ppt', '其实是新版.pptx'],
+    ] as const) {
+      const { body, status } = await uploadViaRest(payload, 'courseware', { bytes, data: { jurisdiction: tree.town.id }, filename, token: townToken })
+      expect(status).toBe(201)
+      const download = await downloadViaRest(payload, `/courseware/file/${encodeURIComponent(body.doc.filename)}`, { token: townToken })
+      expect(download.status).toBe(200)
+      expect(download.headers.get('content-disposition')).toMatch(/^attachment; /)
+      expect(filenameStar(download.headers.get('content-disposition'))).toBe(expected)
+    }
+  })
+
+  it('says nothing about a file the reader may not see (local item, other town): no name, no bytes', async () => {
+    const { body } = await uploadViaRest(payload, 'courseware', {
+      bytes: buildDocx(['本镇内部 下载']),
+      data: { _status: 'published', jurisdiction: tree.town.id, visibility: 'local' },
+      filename: '内部讲稿（不外传）.docx',
+      token: townToken,
+    })
+    const refused = await downloadViaRest(payload, `/courseware/file/${encodeURIComponent(body.doc.filename)}`, { token: otherTownToken })
+    expect(refused.status).toBeGreaterThanOrEqual(400)
+    expect(refused.headers.get('content-disposition')).toBeNull()
+    expect(new TextDecoder().decode(refused.bytes)).not.toContain('内部讲稿')
+  })
+
+  it('pictures (media) too: the original name with the extension of the stored WebP', async () => {
+    const picture = Buffer.from(await jpeg())
+    const media = await payload.create({
+      collection: 'media',
+      data: { alt: '合影', jurisdiction: tree.town.id },
+      file: { data: picture, mimetype: 'image/jpeg', name: '支部合影（2024）.jpg', size: picture.length },
+    })
+    const download = await downloadViaRest(payload, `/media/file/${encodeURIComponent(media.filename!)}`)
+    expect(download.status).toBe(200)
+    expect(filenameStar(download.headers.get('content-disposition'))).toBe('支部合影（2024）.webp')
   })
 })
 
