@@ -8,7 +8,7 @@ import { buildMeiliSettings, driftedSettings } from './settings'
 /** what a Meilisearch 1.50 server returns for the wanted settings: sets in its own order, defaults filled in */
 const asTheServerReturnsIt = (wanted: Settings): Settings => ({
   ...wanted,
-  faceting: { ...wanted.faceting, sortFacetValuesBy: { '*': 'alpha' } },
+  displayedAttributes: [...(wanted.displayedAttributes as string[])].reverse(),
   filterableAttributes: [...(wanted.filterableAttributes as string[])].sort(),
   sortableAttributes: [...wanted.sortableAttributes!].sort(),
   synonyms: Object.fromEntries(Object.entries(wanted.synonyms!).sort(([a], [b]) => (a < b ? -1 : 1))),
@@ -27,7 +27,9 @@ describe('Meilisearch settings drift', () => {
     expect(driftedSettings({ ...live, rankingRules: [...wanted.rankingRules!].reverse() }, wanted)).toEqual(['rankingRules'])
     expect(driftedSettings({ ...live, searchableAttributes: [...wanted.searchableAttributes!].reverse() }, wanted)).toEqual(['searchableAttributes'])
     expect(driftedSettings({ ...live, synonyms: { ...live.synonyms, 讲课: ['授课'] } }, wanted)).toEqual(['synonyms'])
-    expect(driftedSettings({ ...live, faceting: { maxValuesPerFacet: 100 } }, wanted)).toEqual(['faceting'])
+    expect(driftedSettings({ ...live, faceting: { ...live.faceting, maxValuesPerFacet: 1000 } }, wanted)).toEqual(['faceting'])
+    expect(driftedSettings({ ...live, faceting: { ...live.faceting, sortFacetValuesBy: { '*': 'alpha' } } }, wanted)).toEqual(['faceting'])
+    expect(driftedSettings({ ...live, proximityPrecision: 'byWordDistance' }, wanted)).toEqual(['proximityPrecision'])
     expect(driftedSettings({ ...live, filterableAttributes: (wanted.filterableAttributes as string[]).slice(1) }, wanted)).toEqual(['filterableAttributes'])
     expect(driftedSettings({ ...live, localizedAttributes: null }, wanted)).toEqual(['localizedAttributes'])
   })
