@@ -1,4 +1,4 @@
-import type { CollectionBeforeOperationHook, CollectionSlug, PayloadRequest } from 'payload'
+import type { CollectionBeforeOperationHook, CollectionSlug, PayloadRequest, SanitizedCollectionConfig } from 'payload'
 
 import { readFile } from 'node:fs/promises'
 
@@ -42,7 +42,8 @@ export async function inspectUpload(file: UploadFile, policy: UploadPolicyName):
 
 const displayStem = (displayName: string): string => displayName.replace(/\.[^.]{1,8}$/, '') || displayName
 
-function withFileFacts(data: Data, facts: UploadFacts, options: CheckUploadOptions): Data {
+/** The fields an accepted file sets on its document: display name (and title when empty), hash, `onNewFile` values. */
+export function withFileFacts(data: Data, facts: UploadFacts, options: CheckUploadOptions): Data {
   const named = options.nameField && !data[options.nameField] ? { [options.nameField]: displayStem(facts.displayName) } : {}
   return { ...data, ...named, ...options.onNewFile, originalFilename: facts.displayName, sha256: facts.sha256 }
 }
@@ -55,14 +56,23 @@ function withoutDerivedFields(data: Data, options: CheckUploadOptions): Data {
 
 const isWrite = (operation: string): boolean => operation === 'create' || operation === 'update'
 
+/** The safe name Payload is handed for storing an accepted file. */
+export const storedFileNameOf = (originalName: string, facts: UploadFacts): string =>
+  toStoredFileName(originalName, { ext: facts.sniffed.ext, sha256: facts.sha256 })
+
+const optionsOfHook = new WeakMap<object, CheckUploadOptions>()
+
+/** The options a collection's upload check was configured with (the bulk importer applies the same ones). */
+export const getCheckUploadOptions = (collection: SanitizedCollectionConfig): CheckUploadOptions | undefined =>
+  (collection.hooks.beforeOperation ?? []).map((hook) => optionsOfHook.get(hook)).find((options) => options !== undefined)
+
 /**
  * Runs before Payload touches the file (REST, admin and Local API alike): decides the type from the content,
  * refuses bad or duplicate files with a 4xx before anything is written, records the display name and hash,
  * and hands Payload a safe stored name (Payload still adds `-1` on a collision).
  */
-export const checkUpload =
-  <S extends CollectionSlug>(options: CheckUploadOptions): CollectionBeforeOperationHook<S> =>
-  async ({ args, collection, operation, req }) => {
+export const checkUpload = <S extends CollectionSlug>(options: CheckUploadOptions): CollectionBeforeOperationHook<S> => {
+  const hook: CollectionBeforeOperationHook<S> = async ({ args, collection, operation, req }) => {
     if (!isWrite(operation)) return args
     const writeArgs = args as { data?: Data; id?: number | string }
     const data = writeArgs.data ?? {}
@@ -73,7 +83,10 @@ export const checkUpload =
     }
     const facts = await inspectUpload(file, options.policy)
     if (options.dedupe) await assertNotDuplicate(req, collection.slug as CollectionSlug, facts.sha256, writeArgs.id)
-    req.file = { ...file, mimetype: facts.sniffed.mime, name: toStoredFileName(file.name, { ext: facts.sniffed.ext, sha256: facts.sha256 }) }
+    req.file = { ...file, mimetype: facts.sniffed.mime, name: storedFileNameOf(file.name, facts) }
     writeArgs.data = withFileFacts(data, facts, options)
     return args
   }
+  optionsOfHook.set(hook, options)
+  return hook
+}

@@ -19,12 +19,26 @@ export function kickJobs(payload: Payload): void {
   kickTimer.unref()
 }
 
+export interface FileJob {
+  task: typeof EXTRACT_COURSEWARE
+  input: { id: string; sha256: string }
+}
+
+type StoredFileDoc = { extractionStatus?: unknown; id: number | string; sha256?: unknown }
+
+/** The extraction job a courseware document with a new, not yet extracted file needs. */
+export const extractionJobFor = (doc: StoredFileDoc): FileJob | undefined =>
+  doc.extractionStatus === 'pending' && typeof doc.sha256 === 'string' && doc.sha256
+    ? { input: { id: String(doc.id), sha256: doc.sha256 }, task: EXTRACT_COURSEWARE }
+    : undefined
+
 /** Queues text extraction when a new file arrived; the job's own update passes `context.skipExtraction`. */
 export const queueExtraction: CollectionAfterChangeHook = async ({ context, doc, operation, previousDoc, req }) => {
-  if (context.skipExtraction || doc.extractionStatus !== 'pending' || !doc.sha256) return doc
+  const job = context.skipExtraction ? undefined : extractionJobFor(doc)
+  if (!job) return doc
   const alreadyQueued = operation === 'update' && previousDoc?.extractionStatus === 'pending' && previousDoc?.sha256 === doc.sha256
   if (alreadyQueued) return doc
-  await req.payload.jobs.queue({ input: { id: String(doc.id), sha256: doc.sha256 }, req, task: EXTRACT_COURSEWARE })
+  await req.payload.jobs.queue({ ...job, req })
   kickJobs(req.payload)
   return doc
 }
