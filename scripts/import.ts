@@ -1,7 +1,7 @@
 /**
  * `npm run import -- <manifest.csv | folder> [--jurisdiction <name|id>] [--visibility public|shared|local]
- *   [--concurrency 8] [--limit N] [--draft]`
- * Ctrl-C stops after the rows in flight; run the same command again to resume.
+ *   [--concurrency 8] [--batch 200] [--limit N] [--draft]`
+ * Ctrl-C stops after the batch in flight; run the same command again to resume.
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
@@ -13,7 +13,7 @@ process.env.COMMONS_JOBS_AUTORUN = 'false'
 
 const { default: config } = await import('@payload-config')
 const { getPayload } = await import('payload')
-const { runImport } = await import('@/ingest/bulk/run')
+const { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, runImport } = await import('@/ingest/bulk/run')
 
 /**
  * `payload run` keeps only positional arguments in process.argv (it drops `--flags`), so the flags are read from
@@ -37,7 +37,8 @@ const { positionals, values } = parseArgs({
   allowPositionals: true,
   args: scriptArguments(),
   options: {
-    concurrency: { default: '8', type: 'string' },
+    batch: { default: String(DEFAULT_BATCH_SIZE), type: 'string' },
+    concurrency: { default: String(DEFAULT_CONCURRENCY), type: 'string' },
     draft: { default: false, type: 'boolean' },
     jurisdiction: { type: 'string' },
     limit: { type: 'string' },
@@ -47,14 +48,14 @@ const { positionals, values } = parseArgs({
 
 const source = positionals[0]
 if (!source) {
-  console.error('usage: npm run import -- <manifest.csv | folder> [--jurisdiction <name|id>] [--visibility shared] [--concurrency 8] [--limit N] [--draft]')
+  console.error('usage: npm run import -- <manifest.csv | folder> [--jurisdiction <name|id>] [--visibility shared] [--concurrency 8] [--batch 200] [--limit N] [--draft]')
   process.exit(2)
 }
 
 const payload = await getPayload({ config })
 const controller = new AbortController()
 process.once('SIGINT', () => {
-  console.error('\n中断：正在完成进行中的行，之后可重新运行以继续 / Interrupted: finishing rows in flight; run again to resume')
+  console.error('\n中断：正在完成进行中的一批，之后可重新运行以继续 / Interrupted: finishing the batch in flight; run again to resume')
   controller.abort()
 })
 
@@ -66,6 +67,7 @@ const started = performance.now()
 let barStarted = false
 
 const summary = await runImport(payload, {
+  batchSize: Number(values.batch),
   concurrency: Number(values.concurrency),
   draft: values.draft,
   jurisdiction: values.jurisdiction,

@@ -1,12 +1,16 @@
-import type { Payload } from 'payload'
+import type { Payload, PayloadRequest } from 'payload'
 
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
+import { createLocalReq, ValidationError } from 'payload'
+
 import { sha256OfBytes } from '../checksum'
 import { DuplicateFileError, type DuplicateFileData } from '../hooks/duplicates'
+import { COLLECTION_OF_KIND, type FileCandidate, type Inspection, RowInspector } from './inspect'
 import { type ImportRow, type Manifest, type ManifestDefaults, readManifest } from './manifest'
 import { NameResolver } from './resolve'
+import { BatchStore, rowKey } from './store'
 import { type DoneRecord, type FailedRow, ImportState, writeErrorReport } from './state'
 
 type Id = number | string
@@ -20,7 +24,12 @@ export interface ImportProgress {
 export interface ImportOptions extends ManifestDefaults {
   /** A CSV manifest or a folder. */
   source: string
+  /** Files read and checked at the same time. */
   concurrency?: number
+  /** Rows stored together (one transaction). */
+  batchSize?: number
+  /** A batch stops taking rows once it holds this many bytes of file content (default 128 MiB). */
+  maxBatchBytes?: number
   /** Stop after this many rows in this run (a deliberate interruption, for tests and trial runs). */
   limit?: number
   signal?: AbortSignal
@@ -43,82 +52,105 @@ export interface ImportSummary {
 /** Marks the writes of a bulk import, so hooks can tell them from a person's upload. */
 export const IMPORT_CONTEXT = { bulkImport: true, deferSearchDrain: true } as const
 
-const COLLECTION_OF_KIND = { courseware: 'courseware', video: 'videos' } as const
-const isUrl = (file: string): boolean => /^https?:\/\//i.test(file)
-const rowKey = (row: ImportRow): string => `${row.kind}|${row.file}|${row.title}`
+export const DEFAULT_BATCH_SIZE = 200
+export const DEFAULT_CONCURRENCY = 8
+const DEFAULT_MAX_BATCH_BYTES = 128 * 1024 * 1024
 
-function describeError(error: unknown): string {
+/** One line of the error report: Payload's validation errors name each field; everything else carries its own message. */
+export function describeError(error: unknown): string {
+  if (error instanceof ValidationError) {
+    const fields = error.data.errors.map((detail) => `${detail.path}: ${detail.message}`).join('; ')
+    return `数据校验未通过 / validation failed: ${fields}`
+  }
   if (!(error instanceof Error)) return String(error)
   const details = (error as { data?: { errors?: { message?: string; path?: string }[] } }).data?.errors
   const fieldErrors = details?.map((detail) => `${detail.path}: ${detail.message}`).join('; ')
   return fieldErrors ? `${error.message} (${fieldErrors})` : error.message
 }
 
+type Inspected = { error: unknown; row: ImportRow } | { inspection: Inspection; row: ImportRow }
+
+const heldBytes = (inspected: Inspected): number => ('inspection' in inspected && inspected.inspection.kind === 'file' ? inspected.inspection.candidate.bytes.length : 0)
+
+/**
+ * Inspects rows from the front of `rows` with `concurrency` readers until all are taken or the batch holds
+ * `maxBytes` of file content; returns the results of the rows taken, in manifest order.
+ */
+async function inspectBatch(rows: readonly ImportRow[], inspect: (row: ImportRow) => Promise<Inspected>, concurrency: number, maxBytes: number): Promise<Inspected[]> {
+  const results: Inspected[] = []
+  let next = 0
+  let held = 0
+  const reader = async () => {
+    while (next < rows.length && held < maxBytes) {
+      const index = next++
+      const result = await inspect(rows[index]!)
+      held += heldBytes(result)
+      results[index] = result
+    }
+  }
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, reader))
+  return results
+}
+
 class Importer {
-  private readonly resolver: NameResolver
-  private readonly hashesInFlight = new Map<string, Promise<unknown>>()
+  private readonly inspector: RowInspector
+  private readonly store: BatchStore
   readonly failures: FailedRow[] = []
   readonly counts = { alreadyDone: 0, created: 0, existing: 0 }
 
   constructor(
     private readonly payload: Payload,
+    private readonly req: PayloadRequest,
     private readonly manifest: Manifest,
     private readonly state: ImportState,
     private readonly options: ImportOptions,
   ) {
-    this.resolver = new NameResolver(payload)
+    this.inspector = new RowInspector(payload, new NameResolver(payload), manifest.baseDir, Boolean(options.draft))
+    this.store = new BatchStore(payload, req, Boolean(options.draft))
   }
 
-  async process(row: ImportRow): Promise<void> {
-    if (this.state.done.has(rowKey(row))) {
-      this.counts.alreadyDone += 1
-      return
+  isDone(row: ImportRow): boolean {
+    return this.state.done.has(rowKey(row))
+  }
+
+  /** Imports rows that are not done yet; returns how many it took (a batch may stop early at its byte budget). */
+  async importBatch(rows: readonly ImportRow[]): Promise<number> {
+    const inspected = await inspectBatch(rows, (row) => this.inspect(row), this.options.concurrency ?? DEFAULT_CONCURRENCY, this.options.maxBatchBytes ?? DEFAULT_MAX_BATCH_BYTES)
+    const done: DoneRecord[] = []
+    const viaPayload: { metadata: Record<string, unknown>; row: ImportRow }[] = []
+    const candidates: FileCandidate[] = []
+    for (const item of inspected) {
+      if ('error' in item) this.fail(item.row, item.error)
+      else if (item.inspection.kind === 'file') candidates.push(item.inspection.candidate)
+      else viaPayload.push(item.inspection)
     }
+    for (const outcome of await this.store.store(candidates)) {
+      if ('done' in outcome) done.push(outcome.done)
+      else if ('error' in outcome) this.fail(outcome.row, outcome.error)
+      else viaPayload.push({ metadata: outcome.candidate.metadata, row: outcome.row })
+    }
+    for (const { metadata, row } of viaPayload) {
+      try {
+        done.push(await this.importViaPayload(row, metadata))
+      } catch (error) {
+        this.fail(row, error)
+      }
+    }
+    for (const record of done) this.counts[record.outcome] += 1
+    await this.state.recordAll(done)
+    return inspected.length
+  }
+
+  private async inspect(row: ImportRow): Promise<Inspected> {
     try {
-      const done = await this.importRow(row)
-      this.counts[done.outcome] += 1
-      await this.state.record(done)
+      return { inspection: await this.inspector.inspect(row), row }
     } catch (error) {
-      this.failures.push({ error: describeError(error), file: row.file, row: row.row, title: row.title })
+      return { error, row }
     }
   }
 
-  private async importRow(row: ImportRow): Promise<DoneRecord> {
-    if (!row.file) throw new Error('no file given (column "file") / 未指定文件')
-    const data = await this.metadataOf(row)
-    if (isUrl(row.file)) return this.importLink(row, data)
-    const bytes = new Uint8Array(await readFile(path.resolve(this.manifest.baseDir, row.file)))
-    const sha256 = await sha256OfBytes(bytes)
-    return this.oncePerHash(sha256, () => this.importFile(row, data, bytes, sha256))
-  }
-
-  /** Two rows naming the same file run one after the other, so the second finds the first instead of racing it. */
-  private async oncePerHash<T>(sha256: string, work: () => Promise<T>): Promise<T> {
-    const previous = this.hashesInFlight.get(sha256) ?? Promise.resolve()
-    const current = previous.then(work, work)
-    this.hashesInFlight.set(sha256, current)
-    try {
-      return await current
-    } finally {
-      if (this.hashesInFlight.get(sha256) === current) this.hashesInFlight.delete(sha256)
-    }
-  }
-
-  private async metadataOf(row: ImportRow): Promise<Record<string, unknown>> {
-    const [jurisdiction, themes, lecturers] = await Promise.all([
-      this.resolver.jurisdiction(row.jurisdiction),
-      Promise.all(row.themes.map((name) => this.resolver.theme(name))),
-      Promise.all(row.lecturers.map((name) => this.resolver.lecturer(name))),
-    ])
-    return {
-      _status: row.kind === 'courseware' && this.options.draft ? 'draft' : 'published',
-      audiences: row.audiences,
-      jurisdiction,
-      lecturers,
-      themes,
-      title: row.title,
-      visibility: row.visibility,
-    }
+  private fail(row: ImportRow, error: unknown): void {
+    this.failures.push({ error: describeError(error), file: row.file, row: row.row, title: row.title })
   }
 
   private async findExisting(collection: 'courseware' | 'videos', where: Record<string, unknown>): Promise<Id | undefined> {
@@ -126,73 +158,83 @@ class Importer {
     return docs[0]?.id
   }
 
-  private async importFile(row: ImportRow, data: Record<string, unknown>, bytes: Uint8Array, sha256: string): Promise<DoneRecord> {
+  /** Links, pictures and name clashes: one `payload.create` each, with every hook, as an upload would be. */
+  private async importViaPayload(row: ImportRow, metadata: Record<string, unknown>): Promise<DoneRecord> {
+    const key = rowKey(row)
+    if (/^https?:\/\//i.test(row.file)) {
+      const existing = await this.findExisting('videos', { and: [{ externalUrl: { equals: row.file } }, { title: { equals: row.title } }] })
+      if (existing !== undefined) return { id: existing, key, outcome: 'existing' }
+      const created = await this.payload.create({ collection: 'videos', context: { ...IMPORT_CONTEXT }, data: { ...metadata, externalUrl: row.file } as never, depth: 0, overrideAccess: true, req: this.req })
+      return { id: created.id, key, outcome: 'created' }
+    }
     const collection = COLLECTION_OF_KIND[row.kind]
-    const existing = await this.findExisting(collection, { sha256: { equals: sha256 } })
-    if (existing !== undefined) return { id: existing, key: rowKey(row), outcome: 'existing' }
+    const bytes = new Uint8Array(await readFile(path.resolve(this.manifest.baseDir, row.file)))
+    const sameFile = { sha256: { equals: await sha256OfBytes(bytes) } }
+    const existing = await this.findExisting(collection, sameFile)
+    if (existing !== undefined) return { id: existing, key, outcome: 'existing' }
     const file = { data: Buffer.from(bytes), mimetype: 'application/octet-stream', name: path.basename(row.file), size: bytes.length }
     try {
-      const created = await this.payload.create({ collection, context: IMPORT_CONTEXT, data: data as never, depth: 0, draft: Boolean(this.options.draft), file, overrideAccess: true })
-      return { id: created.id, key: rowKey(row), outcome: 'created' }
+      const created = await this.payload.create({ collection, context: { ...IMPORT_CONTEXT }, data: metadata as never, depth: 0, draft: Boolean(this.options.draft), file, overrideAccess: true })
+      return { id: created.id, key, outcome: 'created' }
     } catch (error) {
       // Another process (an upload, a second import) stored the same file in the meantime.
-      if (error instanceof DuplicateFileError) return { id: (error.data as DuplicateFileData).existingId!, key: rowKey(row), outcome: 'existing' }
+      if (error instanceof DuplicateFileError) return { id: (error.data as DuplicateFileData).existingId!, key, outcome: 'existing' }
+      const stored = await this.findExisting(collection, sameFile)
+      if (stored !== undefined) return { id: stored, key, outcome: 'existing' }
       throw error
     }
   }
-
-  private async importLink(row: ImportRow, data: Record<string, unknown>): Promise<DoneRecord> {
-    if (row.kind !== 'video') throw new Error('only videos may be links; courseware needs a file / 课件须为文件，不能是链接')
-    const existing = await this.findExisting('videos', { and: [{ externalUrl: { equals: row.file } }, { title: { equals: row.title } }] })
-    if (existing !== undefined) return { id: existing, key: rowKey(row), outcome: 'existing' }
-    const { _status: _unused, ...videoData } = data
-    const created = await this.payload.create({ collection: 'videos', context: IMPORT_CONTEXT, data: { ...videoData, externalUrl: row.file } as never, depth: 0, overrideAccess: true })
-    return { id: created.id, key: rowKey(row), outcome: 'created' }
-  }
-}
-
-async function runPool(rows: ImportRow[], options: ImportOptions, work: (row: ImportRow) => Promise<void>, onDone: () => void): Promise<boolean> {
-  let cursor = 0
-  let interrupted = false
-  const budget = options.limit ?? Number.POSITIVE_INFINITY
-  const worker = async () => {
-    while (cursor < rows.length) {
-      if (options.signal?.aborted || cursor >= budget) {
-        interrupted = true
-        return
-      }
-      const row = rows[cursor++]!
-      await work(row)
-      onDone()
-    }
-  }
-  await Promise.all(Array.from({ length: Math.max(1, options.concurrency ?? 4) }, worker))
-  return interrupted
 }
 
 /**
- * `npm run import`: imports a CSV manifest or a folder. Resumable and idempotent: finished rows are recorded in a
- * state file next to the manifest, and a file the library already holds (same SHA-256) is never stored twice.
- * Failed rows go to an error report (CSV) and are tried again on the next run.
+ * `npm run import`: imports a CSV manifest or a folder, in batches written with a few statements each
+ * (src/database/bulkInsert.ts). Every file passes the same content checks as an upload, and each stored item is
+ * what `payload.create` would have stored: a version, its extraction job, its search-outbox row.
+ * Resumable and idempotent: finished rows are recorded in a state file next to the manifest, and a file the
+ * library already holds (same SHA-256) is never stored twice. Failed rows go to an error report (CSV) and are
+ * tried again on the next run.
  */
+function positiveInteger(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback
+  if (!Number.isInteger(value) || value < 1) throw new Error(`--${name} 须为正整数 / --${name} must be a positive whole number (got ${value})`)
+  return value
+}
+
 export async function runImport(payload: Payload, options: ImportOptions): Promise<ImportSummary> {
   const started = performance.now()
+  const batchSize = positiveInteger('batch', options.batchSize, DEFAULT_BATCH_SIZE)
+  const concurrency = positiveInteger('concurrency', options.concurrency, DEFAULT_CONCURRENCY)
+  const limit = options.limit === undefined ? undefined : positiveInteger('limit', options.limit, 0)
+  const maxBatchBytes = positiveInteger('max-batch-bytes', options.maxBatchBytes, DEFAULT_MAX_BATCH_BYTES)
   const manifest = await readManifest(options.source, options)
   const state = await ImportState.open(manifest.statePath)
-  const importer = new Importer(payload, manifest, state, options)
+  const req = await createLocalReq({ context: { ...IMPORT_CONTEXT } }, payload)
+  const importer = new Importer(payload, req, manifest, state, { ...options, concurrency, maxBatchBytes })
+  const rows = manifest.rows
+  const budget = Math.min(rows.length, limit ?? Number.POSITIVE_INFINITY)
+  let cursor = 0
   let processed = 0
-  const interrupted = await runPool(manifest.rows, options, (row) => importer.process(row), () => {
-    processed += 1
-    options.onProgress?.({ failed: importer.failures.length, processed, total: manifest.rows.length })
-  })
+  while (cursor < budget && !options.signal?.aborted) {
+    // Rows done in an earlier run are skipped without being read.
+    const pending: number[] = []
+    for (let scan = cursor; scan < budget && pending.length < batchSize; scan++) if (!importer.isDone(rows[scan]!)) pending.push(scan)
+    const taken = pending.length ? await importer.importBatch(pending.map((index) => rows[index]!)) : 0
+    // A batch may stop early at its byte budget; the rows it did not take come first in the next one.
+    const next = taken < pending.length ? pending[taken]! : pending.length < batchSize ? budget : pending[pending.length - 1]! + 1
+    importer.counts.alreadyDone += next - cursor - taken
+    for (; cursor < next; cursor++) {
+      processed += 1
+      options.onProgress?.({ failed: importer.failures.length, processed, total: rows.length })
+    }
+  }
   await writeErrorReport(manifest.errorReportPath, importer.failures)
   return {
     ...importer.counts,
     elapsedMs: performance.now() - started,
     errorReportPath: manifest.errorReportPath,
     failed: importer.failures.length,
-    interrupted,
+    interrupted: cursor < rows.length,
     statePath: manifest.statePath,
-    total: manifest.rows.length,
+    total: rows.length,
   }
 }

@@ -8,8 +8,8 @@ export interface DoneRecord {
 }
 
 /**
- * Rows already done, one JSON line each, appended as each row finishes: a crash or Ctrl-C loses at most the
- * rows in flight, and those are found again by their SHA-256 on the next run.
+ * Rows already done, one JSON line each, appended as each batch is committed: a crash or Ctrl-C loses at most
+ * the rows in flight, and those are found again by their SHA-256 on the next run.
  */
 export class ImportState {
   private constructor(
@@ -31,9 +31,11 @@ export class ImportState {
     return new ImportState(path, done)
   }
 
-  async record(entry: DoneRecord): Promise<void> {
-    this.done.set(entry.key, entry)
-    await appendFile(this.path, `${JSON.stringify(entry)}\n`)
+  /** Records rows once their batch is committed: one append for the batch. */
+  async recordAll(entries: readonly DoneRecord[]): Promise<void> {
+    if (entries.length === 0) return
+    for (const entry of entries) this.done.set(entry.key, entry)
+    await appendFile(this.path, entries.map((entry) => `${JSON.stringify(entry)}\n`).join(''))
   }
 }
 
