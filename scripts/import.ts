@@ -83,6 +83,11 @@ const summary = await runImport(payload, {
   signal: controller.signal,
   source,
   visibility: values.visibility,
+}).catch((error: unknown) => {
+  // Before the first batch, a refusal is about the command line or the manifest: say why, without a stack.
+  if (barStarted || !(error instanceof Error)) throw error
+  console.error(error.message)
+  process.exit(2)
 })
 bar.stop()
 
