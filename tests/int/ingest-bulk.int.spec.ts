@@ -385,6 +385,32 @@ describe('the bulk writer seam', () => {
   })
 })
 
+describe('writers at the same time', () => {
+  it.runIf(testDatabase() === 'sqlite')('SQLite: an item saved while a batch was prepared takes the ids the batch picked; the batch picks again', async () => {
+    const client = (payload.db as unknown as { client: Record<'batch', (...args: unknown[]) => Promise<unknown>> }).client
+    const original = client.batch.bind(client)
+    let intruder: number | string | undefined
+    const spy = vi.spyOn(client, 'batch').mockImplementation(async (...args: unknown[]) => {
+      if (intruder === undefined && JSON.stringify(args[0] ?? null).includes('抢号')) intruder = (await createReference('插队的课件', buildDocx(['插队']))).id
+      return original(...args)
+    })
+    try {
+      const manifest = writeManifest({ 'h/1.docx': buildDocx(['抢号 一']), 'h/2.docx': buildDocx(['抢号 二']) }, [
+        '抢号一,h/1.docx,courseware,,,源泉镇,shared,',
+        '抢号二,h/2.docx,courseware,,,源泉镇,shared,',
+      ])
+      expect(await runImport(payload, { source: manifest })).toMatchObject({ created: 2, failed: 0 })
+      expect(intruder).toBeDefined()
+      const ids = [intruder, (await byTitle('抢号一'))[0]?.id, (await byTitle('抢号二'))[0]?.id]
+      expect(new Set(ids.map(String)).size).toBe(3)
+      expect((await byTitle('插队的课件'))[0]!.id).toBe(intruder)
+      expect(spy.mock.calls.filter((call) => JSON.stringify(call[0]).includes('抢号')).length).toBe(2)
+    } finally {
+      spy.mockRestore()
+    }
+  })
+})
+
 describe('interruption and resume', () => {
   it('stops after the batch in flight when aborted, resumes where it stopped, and reuses a file a crash left behind', async () => {
     const files: Record<string, Uint8Array> = {}
