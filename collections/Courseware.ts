@@ -7,8 +7,9 @@ import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
 import { downloadWithOriginalName } from '@/ingest/downloads'
 import { checkUpload } from '@/ingest/hooks/checkUpload'
+import { duplicateCheckEndpoint } from '@/ingest/hooks/duplicateCheck'
 import { answerDuplicateRace, rememberPendingUpload } from '@/ingest/hooks/duplicateRace'
-import { originalFilenameField, sha256Field } from '@/ingest/hooks/fileFields'
+import { duplicateNoticeField, originalFilenameField, sha256Field } from '@/ingest/hooks/fileFields'
 import { queueExtraction } from '@/ingest/hooks/queueExtraction'
 import { uploadDir } from '@/utilities/uploadDir'
 import { label } from '@/utilities/labels'
@@ -40,6 +41,7 @@ export const Courseware: CollectionConfig<'courseware'> = {
     useAsTitle: 'title',
   },
   fields: [
+    duplicateNoticeField(),
     titleField('课件名称', 'Title'),
     { name: 'description', type: 'textarea', label: label('说明', 'Description'), maxLength: 2000 },
     {
@@ -90,8 +92,8 @@ export const Courseware: CollectionConfig<'courseware'> = {
     ...ownershipFields(),
   ],
   disableDuplicate: true,
-  // Downloads offer the name the file was uploaded with, not the safe stored name.
-  endpoints: [downloadWithOriginalName('courseware')],
+  // Downloads offer the name the file was uploaded with; the admin asks whether a chosen file is already held.
+  endpoints: [downloadWithOriginalName('courseware'), duplicateCheckEndpoint('courseware')],
   hooks: {
     afterChange: [queueExtraction],
     afterError: [answerDuplicateRace],

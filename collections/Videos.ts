@@ -8,8 +8,9 @@ import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
 import { downloadWithOriginalName } from '@/ingest/downloads'
 import { checkUpload } from '@/ingest/hooks/checkUpload'
+import { duplicateCheckEndpoint } from '@/ingest/hooks/duplicateCheck'
 import { answerDuplicateRace, rememberPendingUpload } from '@/ingest/hooks/duplicateRace'
-import { originalFilenameField, sha256Field } from '@/ingest/hooks/fileFields'
+import { duplicateNoticeField, originalFilenameField, sha256Field } from '@/ingest/hooks/fileFields'
 import { queueVideoProbe } from '@/ingest/hooks/queueExtraction'
 import { fieldError } from '@/utilities/errors'
 import { uploadDir } from '@/utilities/uploadDir'
@@ -34,6 +35,7 @@ export const Videos: CollectionConfig<'videos'> = {
     useAsTitle: 'title',
   },
   fields: [
+    duplicateNoticeField(),
     titleField('名称', 'Title'),
     termField({ label: label('类型', 'Kind'), name: 'kind', terms: VIDEO_KINDS }),
     { name: 'description', type: 'textarea', label: label('简介', 'Description'), maxLength: 2000 },
@@ -59,8 +61,8 @@ export const Videos: CollectionConfig<'videos'> = {
     ...ownershipFields(),
   ],
   disableDuplicate: true,
-  // Downloads offer the name the file was uploaded with, not the safe stored name.
-  endpoints: [downloadWithOriginalName('videos')],
+  // Downloads offer the name the file was uploaded with; the admin asks whether a chosen file is already held.
+  endpoints: [downloadWithOriginalName('videos'), duplicateCheckEndpoint('videos')],
   hooks: {
     afterChange: [queueVideoProbe],
     afterError: [answerDuplicateRace],

@@ -139,7 +139,7 @@ describe('admin on desktop', () => {
 })
 
 describe('duplicate across towns', () => {
-  it('tells an organizer of another town that the PDF is already in the library', async () => {
+  it('warns an organizer of another town as soon as the PDF is chosen, links to the existing item, and refuses the upload', async () => {
     const pdf = Buffer.from(await buildCjkPdf(2))
     const first = await newContext(browser)
     const second = await newContext(browser)
@@ -148,20 +148,48 @@ describe('duplicate across towns', () => {
       page.setDefaultTimeout(180_000)
       await signIn(page, baseURL, INSTRUCTOR)
       const firstTitle = `源泉镇 学习资料 ${run}`
-      await submitUpload(page, { buffer: pdf, mimeType: 'application/pdf', name: '学习资料.pdf' }, firstTitle)
+      const saved = page.waitForResponse((res) => new URL(res.url()).pathname === '/api/courseware' && res.request().method() === 'POST')
+      await submitUpload(page, { buffer: pdf, mimeType: 'application/pdf', name: '学习资料（源泉镇）.pdf' }, firstTitle)
+      const firstDoc = ((await (await saved).json()) as { doc: { filename: string; id: number } }).doc
       await page.waitForURL(/\/admin\/collections\/courseware\/\d+/)
+
+      // The stored file downloads under the name it was uploaded with (through the real Next route).
+      const download = await page.request.get(`${baseURL}/api/courseware/file/${encodeURIComponent(firstDoc.filename)}`)
+      expect(download.status()).toBe(200)
+      const disposition = download.headers()['content-disposition'] ?? ''
+      expect(decodeURIComponent(/filename\*=UTF-8''(\S+)/.exec(disposition)?.[1] ?? '')).toBe('学习资料（源泉镇）.pdf')
 
       const other = await second.newPage()
       other.setDefaultTimeout(180_000)
       await signIn(other, baseURL, 'organizer.mashan@demo.commons')
+      await openCreateForm(other)
+      await other.locator('input[type=file]').setInputFiles({ buffer: pdf, mimeType: 'application/pdf', name: '同一份资料.pdf' })
+      const notice = other.getByTestId('duplicate-notice')
+      await expect.poll(() => notice.innerText(), { timeout: 60_000 }).toContain(`该文件已在库中：《${firstTitle}》（源泉镇，编号 ${firstDoc.id}），请直接引用，无需重复上传。`)
+      const link = notice.getByRole('link')
+      expect(await link.innerText()).toBe(`打开《${firstTitle}》（源泉镇）`)
+      expect(await link.getAttribute('href')).toBe(`/admin/collections/courseware/${firstDoc.id}`)
+      await screenshot(other, 'desktop-05a-duplicate-warned-on-choosing')
+
       const secondTitle = `麻山区 同一份资料 ${run}`
-      await submitUpload(other, { buffer: pdf, mimeType: 'application/pdf', name: '同一份资料.pdf' }, secondTitle)
-      await expect.poll(() => toastText(other), { timeout: 60_000 }).toMatch(/该文件已(在库中：《源泉镇 学习资料|由其他辖区上传)/)
+      await other.locator('#field-title').fill(secondTitle)
+      const publish = other.locator('#action-save')
+      await expect.poll(() => publish.isEnabled()).toBe(true)
+      await publish.click()
+      await expect.poll(() => toastText(other), { timeout: 60_000 }).toMatch(new RegExp(`该文件已在库中：《${firstTitle}》`))
       await other.waitForTimeout(500)
-      await screenshot(other, 'desktop-05-duplicate-refused')
+      await screenshot(other, 'desktop-05b-duplicate-refused')
       expect(other.url()).toMatch(/\/courseware\/create/)
       expect(await countCoursewareTitled(other, secondTitle)).toBe(0)
       expect(await countCoursewareTitled(other, firstTitle)).toBe(1)
+
+      // The link opens the existing item in a new tab, leaving the form as it is.
+      const [opened] = await Promise.all([second.waitForEvent('page'), link.click()])
+      opened.setDefaultTimeout(180_000)
+      await opened.waitForURL(new RegExp(`/admin/collections/courseware/${firstDoc.id}$`))
+      await expect.poll(() => opened.locator('#field-title').inputValue(), { timeout: 120_000 }).toBe(firstTitle)
+      await screenshot(opened, 'desktop-05c-existing-item-opened')
+      expect(other.url()).toMatch(/\/courseware\/create/)
     } finally {
       await first.close()
       await second.close()

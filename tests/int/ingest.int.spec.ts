@@ -9,6 +9,7 @@ import {
   buildDocx,
   buildEncryptedOoxml,
   buildEncryptedPpt,
+  buildLegacyPpt,
   buildMsi,
   buildPptx,
   buildWindowsExe,
@@ -31,6 +32,7 @@ let rest: RestClient
 let tree: Tree
 let townToken: string
 let otherTownToken: string
+let memberToken: string
 
 const countCourseware = async () => (await payload.count({ collection: 'courseware', overrideAccess: true })).totalDocs
 
@@ -42,6 +44,8 @@ beforeAll(async () => {
   await createUser(payload, { email: 'other@test.cn', jurisdiction: tree.otherTown.id, role: 'instructor' })
   townToken = await rest.login('town@test.cn', TEST_PASSWORD)
   otherTownToken = await rest.login('other@test.cn', TEST_PASSWORD)
+  await createUser(payload, { email: 'member@test.cn', jurisdiction: tree.otherTown.id, role: 'member' })
+  memberToken = await rest.login('member@test.cn', TEST_PASSWORD)
 })
 
 afterAll(async () => {
@@ -252,7 +256,7 @@ describe('downloads offer the name the file was uploaded with', () => {
 
   it('a legacy .ppt and a PPTX named .ppt are saved (attachment) under the name given, with the stored type’s extension', async () => {
     for (const [bytes, filename, expected] of [
-      [readLegacyFixture('legacy.ppt'), '旧版（下载）.ppt', '旧版（下载）.ppt'],
+      [buildLegacyPpt(), '旧版（下载）.ppt', '旧版（下载）.ppt'],
       [buildPptx([{ body: ['下载'], notes: '', title: '改名的演示文稿' }]), '其实是新版.ppt', '其实是新版.pptx'],
     ] as const) {
       const { body, status } = await uploadViaRest(payload, 'courseware', { bytes, data: { jurisdiction: tree.town.id }, filename, token: townToken })
@@ -287,6 +291,54 @@ describe('downloads offer the name the file was uploaded with', () => {
     const download = await downloadViaRest(payload, `/media/file/${encodeURIComponent(media.filename!)}`)
     expect(download.status).toBe(200)
     expect(filenameStar(download.headers.get('content-disposition'))).toBe('支部合影（2024）.webp')
+  })
+})
+
+describe('early duplicate check (GET /api/<collection>/duplicate?sha256=…), asked by the admin when a file is chosen', () => {
+  const check = (query: string, token?: string) => rest.request('GET', `/courseware/duplicate?${query}`, { token })
+
+  it('tells a visible item with its link, a hidden one by its jurisdiction only, and an unknown file as none', async () => {
+    const shared = await uploadViaRest(payload, 'courseware', {
+      bytes: buildDocx(['预先检查 共享']),
+      data: { _status: 'published', jurisdiction: tree.town.id, title: '预先检查的共享课件', visibility: 'shared' },
+      filename: 'a.docx',
+      token: townToken,
+    })
+    const local = await uploadViaRest(payload, 'courseware', {
+      bytes: buildDocx(['预先检查 本辖区']),
+      data: { _status: 'published', jurisdiction: tree.town.id, title: '预先检查的内部课件', visibility: 'local' },
+      filename: 'b.docx',
+      token: townToken,
+    })
+    const visible = await check(`sha256=${shared.body.doc.sha256}`, otherTownToken)
+    expect(visible.status).toBe(200)
+    expect(visible.body).toMatchObject({
+      duplicate: true,
+      existingId: shared.body.doc.id,
+      existingJurisdiction: { id: tree.town.id, name: tree.town.name },
+      existingTitle: '预先检查的共享课件',
+      existingUrl: `/admin/collections/courseware/${shared.body.doc.id}`,
+      visible: true,
+    })
+    const hidden = await check(`sha256=${local.body.doc.sha256}`, otherTownToken)
+    expect(hidden.body).toMatchObject({ duplicate: true, existingJurisdiction: { name: tree.town.name }, visible: false })
+    expect(JSON.stringify(hidden.body)).not.toContain('预先检查的内部课件')
+    expect(hidden.body.existingId).toBeUndefined()
+    expect(hidden.body.existingUrl).toBeUndefined()
+    expect((await check(`sha256=${'0'.repeat(64)}`, otherTownToken)).body).toEqual({ duplicate: false })
+    expect((await check(`sha256=${shared.body.doc.sha256}&exclude=${shared.body.doc.id}`, townToken)).body).toEqual({ duplicate: false })
+  })
+
+  it.each([
+    ['a malformed hash', 'sha256=xyz', 'town', 400],
+    ['no hash', '', 'town', 400],
+    ['an anonymous visitor', `sha256=${'a'.repeat(64)}`, undefined, 401],
+    ['a member (may not upload)', `sha256=${'a'.repeat(64)}`, 'member', 403],
+  ] as const)('refuses %s with %i and a bilingual message', async (_case, query, who, status) => {
+    const token = who === 'town' ? townToken : who === 'member' ? memberToken : undefined
+    const response = await check(query, token)
+    expect(response.status).toBe(status)
+    expect(response.body.errors[0].message).toMatch(/[\u4e00-\u9fff].* \/ [A-Za-z]/)
   })
 })
 

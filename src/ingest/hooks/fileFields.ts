@@ -22,3 +22,10 @@ export const sha256Field = (options: { unique?: boolean } = {}): Field => ({
   label: 'SHA-256',
   unique: Boolean(options.unique),
 })
+
+/** The admin's early duplicate warning (DuplicateNotice): no data, shown above the other fields. */
+export const duplicateNoticeField = (): Field => ({
+  name: 'duplicateNotice',
+  type: 'ui',
+  admin: { components: { Field: '/ingest/admin/DuplicateNotice#DuplicateNotice' } },
+})
