@@ -10,12 +10,14 @@ import { execFileSync } from 'node:child_process'
 import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { createLocalReq } from 'payload'
 import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { withBulkWriter } from '@/database/bulkInsert'
 import { sha256OfBytes } from '@/ingest/checksum'
 import { toStoredFileName } from '@/ingest/filenames'
+import { duplicateAfterWriteError } from '@/ingest/hooks/duplicateRace'
 import { runImport } from '@/ingest/bulk/run'
 import { drainSearchOutbox } from '@/search/sync'
 import { uploadDir } from '@/utilities/uploadDir'
@@ -405,6 +407,44 @@ describe('writers at the same time', () => {
       expect(new Set(ids.map(String)).size).toBe(3)
       expect((await byTitle('插队的课件'))[0]!.id).toBe(intruder)
       expect(spy.mock.calls.filter((call) => JSON.stringify(call[0]).includes('抢号')).length).toBe(2)
+    } finally {
+      spy.mockRestore()
+    }
+  })
+})
+
+describe('writers at the same time (payload.create rows)', () => {
+  it('a picture uploaded elsewhere at the same moment as the import writes it: one item, the row points at it, no stray file', async () => {
+    const picture = new Uint8Array(await sharp({ create: { background: '#06c', channels: 3, height: 20, width: 30 } }).png().toBuffer())
+    const sha256 = await sha256OfBytes(picture)
+    const original = payload.create.bind(payload)
+    const spy = vi.spyOn(payload, 'create').mockImplementation((async (args: Parameters<Payload['create']>[0]) => {
+      if (!args.req?.context?.bulkImport || (args.data as { title?: string })?.title !== '同时上传的照片') return original(args)
+      // Another town uploads the same picture while the import's own create runs: both pass the duplicate check.
+      const competitorReq = await createLocalReq({}, payload)
+      const data = Buffer.from(picture)
+      const competitor = original({
+        collection: 'courseware',
+        data: { _status: 'published', jurisdiction: tree.otherTown.id, title: '别处的同一张照片', visibility: 'shared' } as never,
+        file: { data, mimetype: 'image/png', name: '别处.png', size: data.length },
+        req: competitorReq,
+      }).catch(async (error: unknown) => {
+        if (!(await duplicateAfterWriteError({ collection: 'courseware', error, payload, req: competitorReq, sha256 }))) throw error
+      })
+      const [mine] = await Promise.allSettled([original(args), competitor])
+      if (mine.status === 'rejected') throw mine.reason
+      return mine.value
+    }) as never)
+    try {
+      const filesBefore = storedFiles('courseware')
+      const manifest = writeManifest({ 'r/照片.png': picture }, ['同时上传的照片,r/照片.png,courseware,,,源泉镇,shared,'])
+      const summary = await runImport(payload, { source: manifest })
+      expect(summary.failed).toBe(0)
+      expect(summary.created + summary.existing).toBe(1)
+      const sameFile = await payload.find({ collection: 'courseware', overrideAccess: true, where: { sha256: { equals: sha256 } } })
+      expect(sameFile.docs).toHaveLength(1)
+      expect(stateOf(manifest)[0]!.id).toBe(sameFile.docs[0]!.id)
+      expect(storedFiles('courseware').filter((file) => !filesBefore.includes(file))).toEqual([sameFile.docs[0]!.filename])
     } finally {
       spy.mockRestore()
     }

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { createLocalReq, ValidationError } from 'payload'
 
 import { sha256OfBytes } from '../checksum'
-import { DuplicateFileError, type DuplicateFileData } from '../hooks/duplicates'
+import { duplicateAfterWriteError } from '../hooks/duplicateRace'
 import { COLLECTION_OF_KIND, type FileCandidate, type Inspection, RowInspector } from './inspect'
 import { type ImportRow, type Manifest, type ManifestDefaults, readManifest } from './manifest'
 import { NameResolver } from './resolve'
@@ -100,7 +100,7 @@ class Importer {
 
   constructor(
     private readonly payload: Payload,
-    private readonly req: PayloadRequest,
+    req: PayloadRequest,
     private readonly manifest: Manifest,
     private readonly state: ImportState,
     private readonly options: ImportOptions,
@@ -161,10 +161,12 @@ class Importer {
   /** Links, pictures and name clashes: one `payload.create` each, with every hook, as an upload would be. */
   private async importViaPayload(row: ImportRow, metadata: Record<string, unknown>): Promise<DoneRecord> {
     const key = rowKey(row)
+    // A request of its own per write: hooks note things in its context (which stored file a refused write left).
+    const req = await createLocalReq({ context: { ...IMPORT_CONTEXT } }, this.payload)
     if (/^https?:\/\//i.test(row.file)) {
       const existing = await this.findExisting('videos', { and: [{ externalUrl: { equals: row.file } }, { title: { equals: row.title } }] })
       if (existing !== undefined) return { id: existing, key, outcome: 'existing' }
-      const created = await this.payload.create({ collection: 'videos', context: { ...IMPORT_CONTEXT }, data: { ...metadata, externalUrl: row.file } as never, depth: 0, overrideAccess: true, req: this.req })
+      const created = await this.payload.create({ collection: 'videos', data: { ...metadata, externalUrl: row.file } as never, depth: 0, overrideAccess: true, req })
       return { id: created.id, key, outcome: 'created' }
     }
     const collection = COLLECTION_OF_KIND[row.kind]
@@ -174,13 +176,13 @@ class Importer {
     if (existing !== undefined) return { id: existing, key, outcome: 'existing' }
     const file = { data: Buffer.from(bytes), mimetype: 'application/octet-stream', name: path.basename(row.file), size: bytes.length }
     try {
-      const created = await this.payload.create({ collection, context: { ...IMPORT_CONTEXT }, data: metadata as never, depth: 0, draft: Boolean(this.options.draft), file, overrideAccess: true })
+      const created = await this.payload.create({ collection, data: metadata as never, depth: 0, draft: Boolean(this.options.draft), file, overrideAccess: true, req })
       return { id: created.id, key, outcome: 'created' }
     } catch (error) {
-      // Another process (an upload, a second import) stored the same file in the meantime.
-      if (error instanceof DuplicateFileError) return { id: (error.data as DuplicateFileData).existingId!, key, outcome: 'existing' }
-      const stored = await this.findExisting(collection, sameFile)
-      if (stored !== undefined) return { id: stored, key, outcome: 'existing' }
+      // Another process (an upload, a second import) stored the same file in the meantime; its stray file goes.
+      const duplicate = await duplicateAfterWriteError({ collection, error, payload: this.payload, req, sha256: sameFile.sha256.equals })
+      const existingId = duplicate?.data.existingId ?? (duplicate ? await this.findExisting(collection, sameFile) : undefined)
+      if (existingId !== undefined) return { id: existingId, key, outcome: 'existing' }
       throw error
     }
   }
