@@ -370,6 +370,18 @@ describe('rows the bulk path leaves to payload.create', () => {
 })
 
 describe('the bulk writer seam', () => {
+  it('upserts by key: a second write of the same outbox key updates the row the first one made', async () => {
+    const key = 'courseware:upsert-probe'
+    const write = (queuedAt: string) =>
+      withBulkWriter(payload, (writer) => writer.upsert('search-outbox', [{ docId: 'upsert-probe', key, queuedAt, sourceCollection: 'courseware' }], { key: 'key', update: ['queuedAt'] }))
+    await write('2026-01-01T00:00:00.000Z')
+    await write('2026-02-01T00:00:00.000Z')
+    const rows = (await payload.find({ collection: 'search-outbox', overrideAccess: true, where: { key: { equals: key } } })).docs
+    expect(rows).toHaveLength(1)
+    expect(rows[0]).toMatchObject({ attempts: 0, docId: 'upsert-probe', queuedAt: '2026-02-01T00:00:00.000Z' })
+    await payload.delete({ collection: 'search-outbox', overrideAccess: true, where: { key: { equals: key } } })
+  })
+
   it('keeps nothing of a batch that fails after its first inserts (rolled back, or deleted again without transactions)', async () => {
     const doc = { _status: 'published', jurisdiction: tree.town.id, jurisdictionPath: `/${tree.province.id}/`, title: '半截批次', visibility: 'shared' }
     await expect(
