@@ -495,6 +495,29 @@ describe('interruption and resume', () => {
     expect(storedFiles('courseware').filter((file) => file.startsWith('续传3-'))).toEqual([leftoverName])
   })
 
+  it('does not take over a file on disk that a draft version of another item uses: Payload stores a copy under a new name', async () => {
+    const item = await createReference('有新草稿的课件', buildDocx(['已发布的版本']))
+    const draftBytes = Buffer.from(buildDocx(['草稿里换上的新文件']))
+    await payload.update({
+      id: item.id,
+      collection: 'courseware',
+      context: { deferSearchDrain: true },
+      data: { _status: 'draft' } as never,
+      draft: true,
+      file: { data: draftBytes, mimetype: DOCX, name: '草稿讲稿.docx', size: draftBytes.length },
+      overrideAccess: true,
+    })
+    const draftName = toStoredFileName('草稿讲稿.docx', { ext: 'docx', sha256: await sha256OfBytes(draftBytes) })
+    expect(storedFiles('courseware')).toContain(draftName)
+    const manifest = writeManifest({ 'd/草稿讲稿.docx': draftBytes }, ['同一个新文件,d/草稿讲稿.docx,courseware,,,源泉镇,shared,'])
+    expect(await runImport(payload, { source: manifest })).toMatchObject({ created: 1, failed: 0 })
+    const imported = (await byTitle('同一个新文件'))[0]!
+    expect(imported.filename).not.toBe(draftName)
+    expect(storedFiles('courseware')).toEqual(expect.arrayContaining([draftName, imported.filename]))
+    const draft = await payload.findByID({ id: item.id, collection: 'courseware', depth: 0, draft: true, overrideAccess: true })
+    expect(draft.filename).toBe(draftName)
+  })
+
   it('closes a batch at its byte budget and carries the rows it did not take into the next one, in order', async () => {
     const files: Record<string, Uint8Array> = {}
     const rows: string[] = []

@@ -60,7 +60,7 @@ async function sameContentOnDisk(filePath: string, sha256: string): Promise<bool
  * Stores a batch of checked files the way `payload.create` would, with a handful of statements for the whole
  * batch: the same duplicate rule (one query for the batch's SHA-256s, and duplicates inside the batch), the same
  * stored names, documents from Payload's field pipeline, then — in one transaction — the documents, their first
- * versions, the extraction/probe jobs and the search-outbox rows. A batch that fails as a whole is retried row by
+ * versions, the extraction jobs and the search-outbox rows. A batch that fails as a whole is retried row by
  * row, so one bad row never takes others with it and nothing half-written stays (files included).
  */
 export class BatchStore {
@@ -170,8 +170,27 @@ export class BatchStore {
         if (onDisk === false) continue
         plans.set(key, { filePath, filename, reuseFile: onDisk === true })
       }
+      // A file already on disk is only reused when nothing refers to it: not even a draft version of another item.
+      const reused = [...plans.values()].filter((plan) => plan.reuseFile).map((plan) => plan.filename)
+      for (const filename of await this.namesInVersions(collection, reused)) {
+        for (const [key, plan] of plans) if (plan.filename === filename) plans.delete(key)
+      }
     }
     return plans
+  }
+
+  private async namesInVersions(collection: FileCollection, filenames: string[]): Promise<Set<string>> {
+    if (filenames.length === 0 || !this.payload.collections[collection].config.versions) return new Set()
+    const { docs } = await this.payload.findVersions({
+      collection,
+      depth: 0,
+      limit: filenames.length,
+      overrideAccess: true,
+      pagination: false,
+      req: this.req,
+      where: { 'version.filename': { in: filenames } },
+    })
+    return new Set(docs.map((doc) => (doc.version as { filename?: null | string }).filename).filter((name): name is string => Boolean(name)))
   }
 
   private staticDirOf(collection: FileCollection): string {
