@@ -26,6 +26,9 @@ const DEPENDENTS: Partial<Record<CollectionSlug, (id: number | string) => Array<
     })),
 }
 
+/** One pending row per document: what the outbox's unique `key` holds. */
+export const searchOutboxKey = (collection: CollectionSlug, id: number | string): string => `${collection}:${id}`
+
 const findQueued = async (payload: Payload, key: string, req?: PayloadRequest) =>
   (await payload.find({ collection: OUTBOX, depth: 0, limit: 1, req, where: { key: { equals: key } } })).docs[0]
 
@@ -36,7 +39,7 @@ export const queueSearchChange = async (
   id: number | string,
   req?: PayloadRequest,
 ): Promise<void> => {
-  const key = `${collection}:${id}`
+  const key = searchOutboxKey(collection, id)
   const queuedAt = new Date().toISOString()
   const existing = await findQueued(payload, key, req)
   if (existing) {

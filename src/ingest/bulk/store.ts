@@ -4,6 +4,7 @@ import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { type BulkWriter, type DocumentId, withBulkWriter } from '@/database/bulkInsert'
+import { searchOutboxKey } from '@/search/sync'
 
 import { sha256OfBytes } from '../checksum'
 import { getCheckUploadOptions, storedFileNameOf, withFileFacts } from '../hooks/checkUpload'
@@ -274,7 +275,7 @@ export class BatchStore {
     })
     await writer.insert(JOBS, jobs)
     // The row `queueSearchChange` writes (attempts keep their default); one queued again keeps its row.
-    const outbox = ids.map((id) => ({ createdAt: now, docId: String(id), key: `${collection}:${id}`, queuedAt: now, sourceCollection: collection, updatedAt: now }))
+    const outbox = ids.map((id) => ({ createdAt: now, docId: String(id), key: searchOutboxKey(collection, id), queuedAt: now, sourceCollection: collection, updatedAt: now }))
     await writer.upsert(SEARCH_OUTBOX, outbox, { key: 'key', update: ['queuedAt', 'updatedAt'] })
     return ids
   }
