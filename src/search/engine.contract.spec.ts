@@ -283,6 +283,20 @@ describe.each(factories.map((factory) => [factory().name, factory] as const))('s
       expect(listed.sort()).toEqual(fixtureDocs().map((doc) => doc.id).sort())
     })
 
+    it('says whether it holds anything, for the refill at server start', async () => {
+      expect(await engine.isEmpty()).toBe(false)
+      const other = factory.open()
+      await other.init()
+      expect(await other.isEmpty()).toBe(false) // the same index, seen from a second instance
+      await other.close()
+      const emptyFactory = makeFactory()
+      const fresh = emptyFactory.open()
+      await fresh.init()
+      expect(await fresh.isEmpty()).toBe(true)
+      await fresh.close()
+      emptyFactory.dispose()
+    })
+
     it('keeps the index across close and reopen', async () => {
       const reopened = factory.open()
       await reopened.init()

@@ -95,6 +95,8 @@ export interface SearchEngine {
   search(query: SearchQuery): Promise<SearchResult>
   /** every indexed id with its `updatedAt`, for the reindex reconciliation, in id order */
   listIds(): AsyncIterable<IndexedEntry>
+  /** holds no document at all (checked at every server start: one cheap lookup, not a listing) */
+  isEmpty(): Promise<boolean>
   clear(): Promise<void>
   close(): Promise<void>
 }

@@ -53,18 +53,13 @@ export const reindexAll = async (
   return { read, removed: orphans.length, written: keep.size }
 }
 
-const hasEntries = async (engine: SearchEngine): Promise<boolean> => {
-  for await (const _entry of engine.listIds()) return true
-  return false
-}
-
 /**
  * An engine that holds nothing while the database holds published items (a new Meilisearch server, a
  * deleted or outdated search.db) is filled from the database, so search works without anyone running
  * `npm run reindex`. Returns the summary, or null when there was nothing to do.
  */
 export const reindexIfEmpty = async (payload: Payload, engine: SearchEngine): Promise<null | ReindexSummary> => {
-  if ((await hasEntries(engine)) || (await countIndexable(payload)) === 0) return null
+  if (!(await engine.isEmpty()) || (await countIndexable(payload)) === 0) return null
   payload.logger.info('搜索索引为空，正在从数据库重建 / Search index is empty: rebuilding it from the database')
   const summary = await reindexAll(payload, engine)
   payload.logger.info(`搜索索引已重建：${summary.written} 项 / Search index rebuilt: ${summary.written} items`)

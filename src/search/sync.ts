@@ -30,7 +30,7 @@ const DEPENDENTS: Partial<Record<CollectionSlug, (id: number | string) => Array<
 export const searchOutboxKey = (collection: CollectionSlug, id: number | string): string => `${collection}:${id}`
 
 const findQueued = async (payload: Payload, key: string, req?: PayloadRequest) =>
-  (await payload.find({ collection: OUTBOX, depth: 0, limit: 1, req, where: { key: { equals: key } } })).docs[0]
+  (await payload.find({ collection: OUTBOX, depth: 0, limit: 1, pagination: false, req, where: { key: { equals: key } } })).docs[0]
 
 /** Marks one document (or a jurisdiction/lecturer/site whose dependents must follow) as needing a sync. */
 export const queueSearchChange = async (

@@ -151,11 +151,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
   private ensureSchema(): void {
     this.db.transaction(() => {
       const hasMeta = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get()
-      const version = hasMeta ? this.readMeta('schema') : SCHEMA_VERSION
+      const version = hasMeta ? this.readMeta('schema') : null
       // the index is derived data: a file of another layout is emptied, and the app refills it (see reindexIfEmpty)
-      if (version !== SCHEMA_VERSION) this.db.exec(DROP_ALL)
+      if (version !== null && version !== SCHEMA_VERSION) this.db.exec(DROP_ALL)
       this.db.exec(SCHEMA)
-      if (!hasMeta || version !== SCHEMA_VERSION) this.db.exec(FTS_SETTINGS)
+      if (version !== SCHEMA_VERSION) this.db.exec(FTS_SETTINGS)
     }).immediate()
   }
 
@@ -179,6 +179,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       insertTombstone: db.prepare('INSERT INTO tombstones (seq, rowid) VALUES (?, ?)'),
       insertWords: db.prepare('INSERT INTO words (rowid, title, meta, body) VALUES (?, ?, ?, ?)'),
       insertTitle: db.prepare('INSERT INTO titles (rowid, title) VALUES (?, ?)'),
+      anyDoc: db.prepare('SELECT 1 FROM docs LIMIT 1'),
       listIds: db.prepare('SELECT id, updated_at FROM docs WHERE id > ? ORDER BY id LIMIT 1000'),
       matchGrams: db.prepare('SELECT group_concat(rowid) FROM grams WHERE grams MATCH ?').raw(),
       matchWords: db.prepare('SELECT group_concat(rowid) FROM words WHERE words MATCH ?').raw(),
@@ -321,6 +322,10 @@ export class EmbeddedSearchEngine implements SearchEngine {
     await this.writes
     await this.preparer.close()
     if (this.db.open) this.db.close()
+  }
+
+  async isEmpty(): Promise<boolean> {
+    return this.statements.anyDoc.get() === undefined
   }
 
   async *listIds(): AsyncIterable<IndexedEntry> {

@@ -194,6 +194,10 @@ export class MeilisearchEngine implements SearchEngine {
     await this.client.deleteIndexIfExists(this.indexUid)
   }
 
+  async isEmpty(): Promise<boolean> {
+    return (await this.index.getDocuments({ fields: [F.id], limit: 1 })).results.length === 0
+  }
+
   async *listIds(): AsyncIterable<IndexedEntry> {
     const limit = 1000
     const entries: IndexedEntry[] = []
