@@ -41,6 +41,8 @@ const createLesson = async (data: Record<string, unknown>, token = organizer) =>
 
 beforeAll(async () => {
   ;({ payload, stop } = await startPayload())
+  // a Meilisearch index outlives the run's throwaway database: start from empty so counts are this run's
+  await (await getSearchEngine()).clear()
   rest = new RestClient(payload)
   tree = await createJurisdictionTree(payload)
   await createUser(payload, { email: 'org@s.local', jurisdiction: tree.town.id, role: 'organizer' })
