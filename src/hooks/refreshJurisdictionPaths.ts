@@ -6,6 +6,7 @@ import type {
 } from 'payload'
 
 import { pathSegment } from '@/access/jurisdictionScope'
+import { getPathIds } from '@/access/visibilityScope'
 import { fieldError } from '@/utilities/errors'
 import { relationId } from '@/utilities/relationId'
 
@@ -55,7 +56,7 @@ export const computeAncestorPath: CollectionBeforeChangeHook = async ({ collecti
     )
   }
   data.ancestorPath = parentPath
-  data.depth = parentPath.split('/').filter(Boolean).length
+  data.depth = getPathIds(parentPath).length
   return data
 }
 
@@ -77,7 +78,8 @@ export const refreshJurisdictionPaths: CollectionAfterChangeHook = async ({ doc,
   const moved: PathNode[] = [doc]
   for (const node of descendants.docs) {
     const ancestorPath = `${getOwnPath(doc)}${(node.ancestorPath ?? '').slice(oldOwnPath.length)}`
-    await req.payload.db.updateOne({ id: node.id, collection: 'jurisdictions', data: { ancestorPath }, req })
+    const depth = getPathIds(ancestorPath).length
+    await req.payload.db.updateOne({ id: node.id, collection: 'jurisdictions', data: { ancestorPath, depth }, req })
     moved.push({ ancestorPath, id: node.id })
   }
   for (const node of moved) await refreshOwnedPaths(req, node)

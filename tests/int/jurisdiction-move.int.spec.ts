@@ -73,6 +73,19 @@ describe('moving a jurisdiction', () => {
     expect([403, 404]).toContain(draftRead.status)
   })
 
+  it('a move to another level changes the depth of the node and of everything below it', async () => {
+    const create = (name: string, level: string, parent: number | string) =>
+      payload.create({ collection: 'jurisdictions', data: { level: level as never, name, parent: parent as number } })
+    const district = await create('周村区', '区/县', tree.city.id)
+    const town = await create('王村镇', '镇/街道', district.id)
+    const village = await create('萌山村', '村/社区', town.id)
+    expect([district.depth, town.depth, village.depth]).toEqual([2, 3, 4])
+    // the town is run straight from the city now
+    await payload.update({ id: town.id, collection: 'jurisdictions', data: { parent: tree.city.id } })
+    const depthOf = async (id: number | string) => (await payload.findByID({ id, collection: 'jurisdictions', depth: 0 })).depth
+    expect([await depthOf(town.id), await depthOf(village.id)]).toEqual([2, 3])
+  })
+
   it('refuses to move a node under its own descendant, and nothing changes', async () => {
     const before = await payload.findByID({ id: tree.town.id, collection: 'jurisdictions', depth: 0 })
     await expect(
