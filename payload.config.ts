@@ -24,7 +24,7 @@ import { databaseAdapter } from './src/database/adapter'
 import { addSearchSync } from './src/hooks/queueSearchSync'
 import { jobsConfig } from './src/jobs'
 import { searchEndpoint } from './src/search/endpoint'
-import { refillEmptySearchIndex, startSearchDrainTimer } from './src/search/sync'
+import { refillSearchIndexIfNeeded, startSearchDrainTimer } from './src/search/sync'
 import { seedOnFirstStart } from './src/seed/seedOnFirstStart'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
@@ -56,7 +56,7 @@ export default buildConfig({
     await seedOnFirstStart(payload)
     if (process.env.COMMONS_JOBS_AUTORUN === 'false') return
     startSearchDrainTimer(payload)
-    void refillEmptySearchIndex(payload)
+    void refillSearchIndexIfNeeded(payload)
   },
   secret: process.env.PAYLOAD_SECRET || 'dev-only-secret-change-me-in-production',
   sharp,

@@ -14,7 +14,7 @@ import path from 'node:path'
 import type { SearchEngine, SearchQuery } from '../src/search/engine'
 import type { SearchDocument, SearchKind, Visibility } from '../src/search/types'
 
-import { getVisibilityScope, type VisibilityScope } from '../src/access/visibilityScope'
+import { getPathIds, getVisibilityScope, type VisibilityScope } from '../src/access/visibilityScope'
 import { EmbeddedSearchEngine } from '../src/search/engines/embedded'
 import { MeilisearchEngine } from '../src/search/engines/meilisearch'
 import { readCorpus } from '../src/search/testing/fixtures'
@@ -131,7 +131,11 @@ const buildQueries = (places: Place[]): SearchQuery[] => {
     () => undefined,
     () => ({ kinds: [pick(SEARCH_KINDS)] }),
     () => ({ themes: [pick(THEMES)] }),
-    () => ({ jurisdictionId: pick(places.slice(1, 111)).id }),
+    () => {
+      // as /api/search passes it after looking the jurisdiction up
+      const place = pick(places.slice(1, 111))
+      return { jurisdictionDepth: getPathIds(place.path).length - 1, jurisdictionId: place.id }
+    },
     () => ({ audiences: [pick(AUDIENCES)], year: { min: 2020 } }),
   ]
   const queries: SearchQuery[] = []

@@ -1,10 +1,10 @@
-import type { Endpoint } from 'payload'
+import type { Endpoint, PayloadRequest } from 'payload'
 
-import { getVisibilityScope } from '@/access/visibilityScope'
+import { getPathIds, getVisibilityScope } from '@/access/visibilityScope'
 
 import { memberUrl } from './documents'
 import { getSearchEngine } from './index'
-import { parseSearchParams, SearchParamError } from './params'
+import { type ParsedSearch, parseSearchParams, SearchParamError } from './params'
 
 const json = (body: unknown, status = 200) =>
   Response.json(body, { headers: { 'Cache-Control': 'private, no-store' }, status })
@@ -17,7 +17,7 @@ export const searchEndpoint: Endpoint = {
   handler: async (req) => {
     let parsed
     try {
-      parsed = parseSearchParams(new URL(req.url ?? 'http://localhost/').searchParams)
+      parsed = await withJurisdictionDepth(req, parseSearchParams(new URL(req.url ?? 'http://localhost/').searchParams))
     } catch (error) {
       if (error instanceof SearchParamError) return json({ errors: [{ message: error.message }] }, 400)
       throw error
@@ -28,4 +28,27 @@ export const searchEndpoint: Endpoint = {
   },
   method: 'get',
   path: '/search',
+}
+
+/**
+ * The filtered jurisdiction must exist; its depth tells the engine which level the jurisdiction facet
+ * lists (its children). Jurisdictions are public, so naming one that does not exist is all a 400 says.
+ */
+const withJurisdictionDepth = async (req: PayloadRequest, parsed: ParsedSearch): Promise<ParsedSearch> => {
+  const id = parsed.filters?.jurisdictionId
+  if (id === undefined) return parsed
+  const found = await req.payload
+    .find({
+      collection: 'jurisdictions',
+      depth: 0,
+      limit: 1,
+      overrideAccess: true,
+      pagination: false,
+      select: { ancestorPath: true },
+      where: { id: { equals: id } },
+    })
+    .catch(() => null) // an id of the wrong shape for this database (e.g. not a number on SQLite)
+  const jurisdiction = found?.docs[0]
+  if (!jurisdiction) throw new SearchParamError(`辖区「${id}」不存在`, `No jurisdiction with id "${id}"`)
+  return { ...parsed, filters: { ...parsed.filters, jurisdictionDepth: getPathIds(jurisdiction.ancestorPath).length } }
 }

@@ -5,18 +5,19 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+import { Meilisearch } from 'meilisearch'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { getVisibilityScope, type VisibilityScope } from '@/access/visibilityScope'
+import { getPathIds, getVisibilityScope, type VisibilityScope } from '@/access/visibilityScope'
 
 import type { SearchEngine, SearchQuery } from './engine'
 import type { SearchDocument } from './types'
 
 import { EmbeddedSearchEngine } from './engines/embedded'
-import { MeilisearchEngine } from './engines/meilisearch'
+import { MeilisearchEngine, toMeiliDocument } from './engines/meilisearch'
 import { fixtureDocs, JURISDICTIONS, makeDoc, ORIGIN } from './testing/fixtures'
 
-type EngineFactory = { name: string; open: () => SearchEngine; dispose: () => void }
+type EngineFactory = { name: string; open: () => SearchEngine; dispose: () => void; indexUid?: string }
 
 const embeddedFactory = (): EngineFactory => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'search-contract-'))
@@ -28,7 +29,7 @@ const meiliFactory = (): EngineFactory => {
   const indexUid = `contract_${Date.now()}_${process.pid}`
   const open = () =>
     new MeilisearchEngine({ apiKey: process.env.MEILI_MASTER_KEY, host: process.env.MEILI_HOST!, indexUid })
-  return { dispose: () => void open().dropIndex(), name: 'meilisearch', open }
+  return { dispose: () => void open().dropIndex(), indexUid, name: 'meilisearch', open }
 }
 
 const factories: Array<() => EngineFactory> = [embeddedFactory, ...(process.env.MEILI_HOST ? [meiliFactory] : [])]
@@ -199,6 +200,60 @@ describe.each(factories.map((factory) => [factory().name, factory] as const))('s
     })
   })
 
+  describe('jurisdiction facet', () => {
+    const childCounts = async (jurisdictionId?: string, jurisdictionDepth?: number) =>
+      (await search('', { facets: ['jurisdiction'], filters: { jurisdictionDepth, jurisdictionId } })).facets.jurisdiction
+
+    it('counts per top-level jurisdiction without a filter, and per child of the chosen one, subtrees included', async () => {
+      expect(await childCounts()).toEqual({ '1': fixtureDocs().length })
+      expect(await childCounts('1')).toEqual({ '5': 11, '7': 2 }) // the bundle belongs to 某省 itself
+      // 源泉镇 (9) counts what 新峰社区 (20) and 西村 (22) own too; 某市's own video is under no child
+      expect(await childCounts('5')).toEqual({ '9': 7, '10': 3 })
+      expect(await childCounts('9')).toEqual({ '20': 1, '22': 1 })
+      expect(await childCounts('22')).toEqual({})
+      expect(await childCounts('no-such-place')).toEqual({})
+    })
+
+    it('gives each value the number of hits that choosing it gives', async () => {
+      for (const parent of ['1', '5', '7']) {
+        const counts = await childCounts(parent)
+        for (const [child, count] of Object.entries(counts)) {
+          expect((await search('', { filters: { jurisdictionId: child } })).total).toBe(count)
+        }
+      }
+    })
+
+    it('reads the same when the caller passes the jurisdiction\'s depth', async () => {
+      expect(await childCounts('5', 1)).toEqual(await childCounts('5'))
+      expect(await childCounts('9', 2)).toEqual({ '20': 1, '22': 1 })
+    })
+
+    it('follows the text and the other filters', async () => {
+      const result = await search('党员', { facets: ['jurisdiction'], filters: { jurisdictionId: '5', kinds: ['lesson'] } })
+      const expected = countBy(
+        result.hits.map((hit) => fixtureDocs().find((doc) => doc.id === hit.id)!),
+        (doc) => getPathIds(doc.jurisdictionPath).slice(2, 3),
+      )
+      expect(result.hits.length).toBeGreaterThan(0)
+      expect(result.facets.jurisdiction).toEqual(expected)
+    })
+  })
+
+  describe('facet lists', () => {
+    it('keep the 100 most frequent values', async () => {
+      const many = Array.from({ length: 130 }, (_, index) => `专题${String(index).padStart(3, '0')}`)
+      const docs = [
+        makeDoc({ docId: 'cap-a', kind: 'lesson', owner: '9', themes: ['常用专题', ...many], title: '专题上限测试一', visibility: 'public' }),
+        makeDoc({ docId: 'cap-b', kind: 'lesson', owner: '9', themes: ['常用专题'], title: '专题上限测试二', visibility: 'public' }),
+      ]
+      await engine.upsert(docs)
+      const themes = (await search('专题上限测试', { facets: ['theme'] })).facets.theme
+      expect(Object.keys(themes)).toHaveLength(100)
+      expect(themes['常用专题']).toBe(2)
+      await engine.remove(docs.map((doc) => doc.id))
+    })
+  })
+
   describe('access scope', () => {
     it.each(Object.keys(SCOPES))('%s sees exactly the items the rule allows, in hits, totals and facets', async (who) => {
       const result = await search('', { facets: ['kind', 'theme', 'audience', 'format', 'jurisdiction'], scope: SCOPES[who]! })
@@ -209,7 +264,10 @@ describe.each(factories.map((factory) => [factory().name, factory] as const))('s
       expect(result.facets.theme).toEqual(countBy(expected, (doc) => doc.themes))
       expect(result.facets.audience).toEqual(countBy(expected, (doc) => doc.audiences))
       expect(result.facets.format).toEqual(countBy(expected, (doc) => doc.formats))
-      expect(result.facets.jurisdiction).toEqual(countBy(expected, (doc) => [doc.jurisdiction.id]))
+      expect(result.facets.jurisdiction).toEqual(countBy(expected, (doc) => getPathIds(doc.jurisdictionPath).slice(0, 1)))
+      const underCity = await search('', { facets: ['jurisdiction'], filters: { jurisdictionId: '5' }, scope: SCOPES[who]! })
+      const belowCity = expected.filter((doc) => doc.jurisdictionPath.startsWith('/1/5/') && doc.jurisdiction.id !== '5')
+      expect(underCity.facets.jurisdiction).toEqual(countBy(belowCity, (doc) => getPathIds(doc.jurisdictionPath).slice(2, 3)))
     })
 
     it('hides local items from an anonymous text search, facets included', async () => {
@@ -295,6 +353,19 @@ describe.each(factories.map((factory) => [factory().name, factory] as const))('s
       expect(await fresh.isEmpty()).toBe(true)
       await fresh.close()
       emptyFactory.dispose()
+    })
+
+    it('says whether it holds entries of an older document layout, which the server start rewrites', async () => {
+      expect(await engine.holdsOutdatedEntries()).toBe(false)
+      if (engineName !== 'meilisearch') return // the embedded engine empties an older file when it opens it
+      const client = new Meilisearch({ apiKey: process.env.MEILI_MASTER_KEY, host: process.env.MEILI_HOST! })
+      const current = toMeiliDocument(makeDoc({ docId: 'old-layout', kind: 'lesson', owner: '9', title: '旧格式条目', visibility: 'public' }))
+      const { layout: _layout, jurisdictionDepth0: _depth, ...olderLayout } = current
+      await client.index(factory.indexUid!).addDocuments([olderLayout]).waitTask()
+      expect(await engine.holdsOutdatedEntries()).toBe(true)
+      await engine.upsert([makeDoc({ docId: 'old-layout', kind: 'lesson', owner: '9', title: '旧格式条目', visibility: 'public' })])
+      expect(await engine.holdsOutdatedEntries()).toBe(false)
+      await engine.remove(['lesson-old-layout'])
     })
 
     it('keeps the index across close and reopen', async () => {

@@ -11,6 +11,10 @@ export const MAX_PER_PAGE = 100
 export const DEFAULT_PER_PAGE = 20
 
 export const FACET_NAMES = ['kind', 'theme', 'audience', 'format', 'jurisdiction'] as const
+/** a facet lists at most this many values, the most frequent ones */
+export const MAX_FACET_VALUES = 100
+/** jurisdiction trees deeper than this (province > city > county > town > village is 5) get no facet below it */
+export const MAX_JURISDICTION_DEPTH = 8
 export type FacetName = (typeof FACET_NAMES)[number]
 export type FacetCounts = Record<FacetName, Record<string, number>>
 
@@ -23,6 +27,8 @@ export type SearchFilters = {
   formats?: string[]
   /** the owner is this jurisdiction or anywhere below it */
   jurisdictionId?: string
+  /** how deep `jurisdictionId` sits (0 = a top-level jurisdiction), when the caller knows it: spares a lookup */
+  jurisdictionDepth?: number
   visibility?: Visibility[]
   /** one year, or an inclusive range */
   year?: number | { max?: number; min?: number }
@@ -78,7 +84,13 @@ export type SearchResult = {
   total: number
   page: number
   perPage: number
-  /** only the requested facets are filled; counts cover visible matching items only */
+  /**
+   * Only the requested facets are filled; counts cover visible matching items only, at most
+   * MAX_FACET_VALUES values each. `jurisdiction` drills down: one count per child of the filtered
+   * jurisdiction (per top-level jurisdiction without that filter), covering the child's whole subtree,
+   * so choosing a value gives that many hits. Items owned by the filtered jurisdiction itself are in
+   * the total but under no child.
+   */
   facets: FacetCounts
   tookMs: number
 }
@@ -97,11 +109,20 @@ export interface SearchEngine {
   listIds(): AsyncIterable<IndexedEntry>
   /** holds no document at all (checked at every server start: one cheap lookup, not a listing) */
   isEmpty(): Promise<boolean>
+  /** holds entries written in an older document layout, which a full reindex rewrites (checked at server start) */
+  holdsOutdatedEntries(): Promise<boolean>
   clear(): Promise<void>
   close(): Promise<void>
 }
 
 export const emptyFacets = (): FacetCounts => ({ audience: {}, format: {}, jurisdiction: {}, kind: {}, theme: {} })
+
+/** most frequent first, at most MAX_FACET_VALUES of them */
+export const topFacetValues = (counts: Record<string, number>): Record<string, number> => {
+  const entries = Object.entries(counts)
+  if (entries.length <= MAX_FACET_VALUES) return counts
+  return Object.fromEntries(entries.sort(([a, x], [b, y]) => y - x || (a < b ? -1 : 1)).slice(0, MAX_FACET_VALUES))
+}
 
 export const clampPaging = (query: Pick<SearchQuery, 'page' | 'perPage'>): { page: number; perPage: number } => ({
   page: Math.max(1, Math.floor(query.page ?? 1)),

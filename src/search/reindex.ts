@@ -55,12 +55,18 @@ export const reindexAll = async (
 
 /**
  * An engine that holds nothing while the database holds published items (a new Meilisearch server, a
- * deleted or outdated search.db) is filled from the database, so search works without anyone running
- * `npm run reindex`. Returns the summary, or null when there was nothing to do.
+ * deleted or outdated search.db), or that holds entries of an older document layout, is rewritten from
+ * the database, so search works without anyone running `npm run reindex`. Returns the summary, or null
+ * when there was nothing to do.
  */
-export const reindexIfEmpty = async (payload: Payload, engine: SearchEngine): Promise<null | ReindexSummary> => {
-  if (!(await engine.isEmpty()) || (await countIndexable(payload)) === 0) return null
-  payload.logger.info('搜索索引为空，正在从数据库重建 / Search index is empty: rebuilding it from the database')
+export const reindexIfNeeded = async (payload: Payload, engine: SearchEngine): Promise<null | ReindexSummary> => {
+  const reason = (await engine.isEmpty()) ? 'empty' : (await engine.holdsOutdatedEntries()) ? 'outdated' : null
+  if (reason === null || (await countIndexable(payload)) === 0) return null
+  payload.logger.info(
+    reason === 'empty'
+      ? '搜索索引为空，正在从数据库重建 / Search index is empty: rebuilding it from the database'
+      : '搜索索引的文档格式已过时，正在从数据库重写 / Search index holds an older document layout: rewriting it from the database',
+  )
   const summary = await reindexAll(payload, engine)
   payload.logger.info(`搜索索引已重建：${summary.written} 项 / Search index rebuilt: ${summary.written} items`)
   return summary

@@ -9,7 +9,7 @@ import type { SearchDocument } from './types'
 
 import { isIndexedCollection, INDEXED_COLLECTIONS, type IndexedCollection, searchDocumentId, toSearchDocument } from './documents'
 import { getSearchEngine } from './index'
-import { reindexIfEmpty } from './reindex'
+import { reindexIfNeeded } from './reindex'
 
 const OUTBOX = 'search-outbox'
 const DRAIN_BATCH = 200
@@ -145,10 +145,10 @@ export const startSearchDrainTimer = (payload: Payload, intervalMs = 3000): Node
   return timer
 }
 
-/** At server start: an empty engine is filled in the background; an unreachable one is left to the drain's retries. */
-export const refillEmptySearchIndex = async (payload: Payload): Promise<void> => {
+/** At server start: an empty or outdated engine is refilled in the background; an unreachable one is left to the drain's retries. */
+export const refillSearchIndexIfNeeded = async (payload: Payload): Promise<void> => {
   try {
-    await reindexIfEmpty(payload, await getSearchEngine())
+    await reindexIfNeeded(payload, await getSearchEngine())
   } catch (error) {
     payload.logger.warn(`搜索索引重建未完成 / Could not refill the search index: ${String((error as Error)?.message ?? error)}`)
   }

@@ -2,15 +2,15 @@
  * Search through `/api/search` on top of the content model: both scripts, access scope (hits, totals and
  * facets), every sync event, an engine outage, and bad parameters.
  * Bad parameters tried: unknown parameter, unknown kind, perPage 500, near out of range, sort=nearest
- * without near, a jurisdiction id with quotes, a 300-character query.
+ * without near, a jurisdiction id with quotes, a jurisdiction that does not exist, a 300-character query.
  */
 import type { Payload } from 'payload'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { closeSearchEngine, getSearchEngine } from '@/search'
-import { reindexAll, reindexIfEmpty } from '@/search/reindex'
-import { drainSearchOutbox, loadSearchDocument, queueSearchChange, refillEmptySearchIndex } from '@/search/sync'
+import { reindexAll, reindexIfNeeded } from '@/search/reindex'
+import { drainSearchOutbox, loadSearchDocument, queueSearchChange, refillSearchIndexIfNeeded } from '@/search/sync'
 
 import { createJurisdictionTree, createUser, TEST_PASSWORD, type Tree } from '../helpers/fixtures'
 import { startPayload } from '../helpers/payload'
@@ -132,11 +132,15 @@ describe('sync events reach the index', () => {
     expect(renamed.hits[0].jurisdiction.name).toBe('东高村（新）')
 
     expect((await search({ jurisdiction: String(tree.district.id), q: '村史馆' }, admin)).total).toBe(1)
+    // the jurisdiction facet lists the children of the chosen jurisdiction, each counting its subtree
+    expect((await search({ jurisdiction: String(tree.city.id), q: '村史馆' }, admin)).facets.jurisdiction).toEqual({ [tree.district.id]: 1 })
+    expect((await search({ jurisdiction: String(tree.town.id), q: '村史馆' }, admin)).facets.jurisdiction).toEqual({ [tree.village.id]: 1 })
     const newDistrict = await payload.create({ collection: 'jurisdictions', data: { level: 'county', name: '淄川区', parent: tree.city.id } })
     await payload.update({ id: tree.town.id, collection: 'jurisdictions', data: { parent: newDistrict.id } })
     await sync()
     expect((await search({ jurisdiction: String(tree.district.id), q: '村史馆' }, admin)).total).toBe(0)
     expect((await search({ jurisdiction: String(newDistrict.id), q: '村史馆' }, admin)).hits[0].docId).toBe(String(lesson.id))
+    expect((await search({ jurisdiction: String(tree.city.id), q: '村史馆' }, admin)).facets.jurisdiction).toEqual({ [newDistrict.id]: 1 })
   })
 
   it('a lecturer rename reaches the lessons that name them', async () => {
@@ -203,6 +207,7 @@ describe('bad parameters', () => {
     [{ near: '200,1' }, /near must be/],
     [{ sort: 'nearest' }, /needs near/],
     [{ jurisdiction: '1" OR 1=1' }, /jurisdiction must be/],
+    [{ jurisdiction: '987654' }, /No jurisdiction with id "987654"/],
     [{ q: '党'.repeat(300) }, /at most 200/],
   ])('%j is refused with 400', async (query, message) => {
     const result = await rest.request('GET', '/search', { query })
@@ -237,9 +242,21 @@ describe('reindex', () => {
     await sync()
     await engine.clear()
     expect(titles(await search({ q: '启动时重建' }, admin))).toEqual([])
-    await refillEmptySearchIndex(payload)
+    await refillSearchIndexIfNeeded(payload)
     expect(titles(await search({ q: '启动时重建' }, admin))).toContain('启动时重建的课程')
     // a start with a filled engine leaves it alone
-    expect(await reindexIfEmpty(payload, engine)).toBeNull()
+    expect(await reindexIfNeeded(payload, engine)).toBeNull()
+  })
+
+  it('an engine holding entries of an older document layout is rewritten at start', async () => {
+    const engine = await getSearchEngine()
+    const lesson = await createLesson({ title: '旧格式索引里的课程' })
+    await sync()
+    await engine.remove([`lesson-${lesson.id}`]) // stands for an entry the older layout cannot serve
+    const outdated = vi.spyOn(engine, 'holdsOutdatedEntries').mockResolvedValueOnce(true)
+    const summary = await reindexIfNeeded(payload, engine)
+    expect(outdated).toHaveBeenCalled()
+    expect(summary?.written).toBeGreaterThan(0)
+    expect(titles(await search({ q: '旧格式索引' }, admin))).toContain('旧格式索引里的课程')
   })
 })

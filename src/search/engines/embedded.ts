@@ -152,7 +152,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.db.transaction(() => {
       const hasMeta = this.db.prepare("SELECT 1 FROM sqlite_master WHERE name = 'meta'").get()
       const version = hasMeta ? this.readMeta('schema') : null
-      // the index is derived data: a file of another layout is emptied, and the app refills it (see reindexIfEmpty)
+      // the index is derived data: a file of another layout is emptied, and the app refills it (see reindexIfNeeded)
       if (version !== null && version !== SCHEMA_VERSION) this.db.exec(DROP_ALL)
       this.db.exec(SCHEMA)
       if (version !== SCHEMA_VERSION) this.db.exec(FTS_SETTINGS)
@@ -328,6 +328,11 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return this.statements.anyDoc.get() === undefined
   }
 
+  /** never: a file of an older layout is emptied when it is opened (SCHEMA_VERSION) */
+  async holdsOutdatedEntries(): Promise<boolean> {
+    return false
+  }
+
   async *listIds(): AsyncIterable<IndexedEntry> {
     let after = ''
     for (;;) {
@@ -420,7 +425,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     const scores = this.score(visible, sort, plan, distances, wordRows, matched.length, page * perPage, keep)
     const pageRows = topRows(visible, scores, page * perPage).slice((page - 1) * perPage)
     return {
-      facets: countFacets(this.columns, visible, query.facets ?? []),
+      facets: countFacets(this.columns, visible, query.facets ?? [], query.filters),
       hits: this.hydrate(pageRows, plan, distances, Boolean(query.near)),
       page,
       perPage,

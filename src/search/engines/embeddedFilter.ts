@@ -6,7 +6,7 @@ import type { VisibilityScope } from '@/access/visibilityScope'
 
 import type { FacetCounts, FacetName, NearPoint, SearchFilters } from '../engine'
 
-import { emptyFacets } from '../engine'
+import { emptyFacets, topFacetValues } from '../engine'
 import { SEARCH_KINDS } from '../types'
 import { type DocColumns, VISIBILITIES } from './embeddedColumns'
 
@@ -126,7 +126,12 @@ const spreadListCounts = (columns: DocColumns, listCounts: Int32Array): Record<s
 }
 
 /** counts per facet value over the given rows: typed-array tallies by interned id, no per-row map lookups */
-export const countFacets = (columns: DocColumns, rows: Int32Array, wanted: FacetName[]): FacetCounts => {
+export const countFacets = (
+  columns: DocColumns,
+  rows: Int32Array,
+  wanted: FacetName[],
+  filters: Pick<SearchFilters, 'jurisdictionId'> = {},
+): FacetCounts => {
   const facets = emptyFacets()
   if (!wanted.length) return facets
   const want = new Set(wanted)
@@ -135,23 +140,41 @@ export const countFacets = (columns: DocColumns, rows: Int32Array, wanted: Facet
   const themes = want.has('theme') ? new Int32Array(listCount) : null
   const audiences = want.has('audience') ? new Int32Array(listCount) : null
   const formats = want.has('format') ? new Int32Array(listCount) : null
-  const owners = want.has('jurisdiction') ? new Int32Array(columns.values.values.length) : null
+  const paths = want.has('jurisdiction') ? new Int32Array(columns.paths.values.length) : null
   for (let index = 0; index < rows.length; index++) {
     const r = rows[index]!
     kinds[columns.kind[r]!]!++
     if (themes) themes[columns.themes[r]!]!++
     if (audiences) audiences[columns.audiences[r]!]!++
     if (formats) formats[columns.formats[r]!]!++
-    if (owners) owners[columns.owner[r]!]!++
+    if (paths) paths[columns.path[r]!]!++
   }
   if (want.has('kind')) SEARCH_KINDS.forEach((kind, index) => kinds[index] && (facets.kind[kind] = kinds[index]!))
-  if (themes) facets.theme = spreadListCounts(columns, themes)
-  if (audiences) facets.audience = spreadListCounts(columns, audiences)
-  if (formats) facets.format = spreadListCounts(columns, formats)
-  if (owners) {
-    owners.forEach((count, id) => {
-      if (count) facets.jurisdiction[columns.values.values[id]!] = count
-    })
-  }
+  if (themes) facets.theme = topFacetValues(spreadListCounts(columns, themes))
+  if (audiences) facets.audience = topFacetValues(spreadListCounts(columns, audiences))
+  if (formats) facets.format = topFacetValues(spreadListCounts(columns, formats))
+  if (paths) facets.jurisdiction = topFacetValues(countChildJurisdictions(columns, paths, filters.jurisdictionId))
   return facets
+}
+
+/**
+ * Per-path counts folded into the children of `parentId` (of the top level without it): each child
+ * counts its whole subtree, as the jurisdiction filter does.
+ */
+const countChildJurisdictions = (columns: DocColumns, pathCounts: Int32Array, parentId: string | undefined): Record<string, number> => {
+  const parent = parentId === undefined ? undefined : columns.values.ids.get(parentId)
+  const counts: Record<string, number> = {}
+  if (parentId !== undefined && parent === undefined) return counts // nothing is indexed below it
+  for (let pathId = 0; pathId < pathCounts.length; pathId++) {
+    const count = pathCounts[pathId]!
+    if (!count) continue
+    const pathValues = columns.paths.extra[pathId]!
+    const childDepth = parent === undefined ? 0 : pathValues.indexOf(parent) + 1
+    if (childDepth === 0 && parent !== undefined) continue // not below the filtered jurisdiction
+    const child = pathValues[childDepth]
+    if (child === undefined) continue // owned by the filtered jurisdiction itself
+    const value = columns.values.values[child]!
+    counts[value] = (counts[value] ?? 0) + count
+  }
+  return counts
 }

@@ -11,6 +11,7 @@ import type { SearchDocument } from '../types'
 import {
   clampPaging,
   emptyFacets,
+  MAX_JURISDICTION_DEPTH,
   type FacetCounts,
   type FacetName,
   type IndexedEntry,
@@ -20,17 +21,27 @@ import {
   type SearchQuery,
   type SearchResult,
 } from '../engine'
-import { buildMeiliFilter } from '../filters'
+import { buildMeiliFilter, quoteFilterValue } from '../filters'
 import { markAll, markSnippet, matchingPages } from '../highlight'
 import { boundedPages, normalizeFields } from '../prepare'
 import { planQuery } from '../queryPlan'
-import { buildMeiliSettings, driftedSettings, MEILI_FACET_FIELDS, MEILI_FIELDS as F } from '../settings'
+import {
+  buildMeiliSettings,
+  driftedSettings,
+  type JurisdictionDepthField,
+  jurisdictionDepthField,
+  MEILI_DOCUMENT_LAYOUT,
+  MEILI_FACET_FIELDS,
+  MEILI_FIELDS as F,
+} from '../settings'
 import { SYNONYM_GROUPS } from '../synonyms'
 import { normalizeText, queryWords } from '../text'
 import { getPathIds } from '@/access/visibilityScope'
 import { haversineMeters } from './embeddedFilter'
 
 export type MeiliDocument = {
+  /** MEILI_DOCUMENT_LAYOUT when written */
+  layout: number
   id: string
   kind: SearchDocument['kind']
   docId: string
@@ -56,16 +67,22 @@ export type MeiliDocument = {
   pagesNorm: string[]
   metaNorm: string
   _geo?: { lat: number; lng: number }
-}
+} & Partial<Record<JurisdictionDepthField, string>>
 
 const toMs = (iso: null | string): number => (iso ? Date.parse(iso) || 0 : 0)
 
 /** blanks stand in for stray pinyin; collapsing them keeps Meilisearch's word positions tight */
 const squeeze = (text: string): string => text.replace(/\s+/g, ' ').trim()
 
+/** jurisdictionDepth0 = the top-level ancestor, … down to the owner itself */
+const toDepthFields = (pathIds: string[]): Partial<Record<JurisdictionDepthField, string>> =>
+  Object.fromEntries(pathIds.slice(0, MAX_JURISDICTION_DEPTH).map((id, depth) => [jurisdictionDepthField(depth), id]))
+
 export const toMeiliDocument = (doc: SearchDocument): MeiliDocument => {
   const normalized = normalizeFields(doc)
+  const pathIds = getPathIds(doc.jurisdictionPath)
   return {
+    ...toDepthFields(pathIds),
     audiences: doc.audiences,
     body: doc.body,
     bodyNorm: normalized.body,
@@ -73,10 +90,11 @@ export const toMeiliDocument = (doc: SearchDocument): MeiliDocument => {
     featured: doc.featured,
     formats: doc.formats,
     id: doc.id,
-    jurisdictionAncestors: getPathIds(doc.jurisdictionPath),
+    jurisdictionAncestors: pathIds,
     jurisdictionId: doc.jurisdiction.id,
     jurisdictionName: doc.jurisdiction.name,
     kind: doc.kind,
+    layout: MEILI_DOCUMENT_LAYOUT,
     metaNorm: normalized.meta,
     newestMs: toMs(doc.publishedAt) || toMs(doc.updatedAt),
     pages: boundedPages(doc.fileText?.pages),
@@ -198,6 +216,11 @@ export class MeilisearchEngine implements SearchEngine {
     return (await this.index.getDocuments({ fields: [F.id], limit: 1 })).results.length === 0
   }
 
+  async holdsOutdatedEntries(): Promise<boolean> {
+    const outdated = await this.index.search('', { filter: `NOT ${F.layout} = ${MEILI_DOCUMENT_LAYOUT}`, limit: 0 })
+    return outdated.estimatedTotalHits > 0
+  }
+
   async *listIds(): AsyncIterable<IndexedEntry> {
     const limit = 1000
     const entries: IndexedEntry[] = []
@@ -215,8 +238,9 @@ export class MeilisearchEngine implements SearchEngine {
     const sort = resolveSort(query)
     const plan = planQuery(query.q)
     const wantedFacets = query.facets ?? []
+    const facetFields = await this.facetFields(wantedFacets, query)
     const params: SearchParams = {
-      facets: wantedFacets.map((name) => MEILI_FACET_FIELDS[name]),
+      facets: Object.values(facetFields),
       filter: buildMeiliFilter(query),
       hitsPerPage: perPage,
       locales: ['cmn'],
@@ -227,13 +251,42 @@ export class MeilisearchEngine implements SearchEngine {
     const q = toMeiliQuery(query.q)
     const response = await this.index.search<MeiliDocument>(q, params)
     return {
-      facets: toFacetCounts(response.facetDistribution, wantedFacets),
+      facets: toFacetCounts(response.facetDistribution, facetFields),
       hits: response.hits.map((doc) => toHit(doc, plan.highlightTerms, query.near)),
       page,
       perPage,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
       total: 'totalHits' in response && typeof response.totalHits === 'number' ? response.totalHits : response.hits.length,
     }
+  }
+
+  /** facet name → attribute; the jurisdiction facet reads the level below the filtered jurisdiction */
+  private async facetFields(wanted: FacetName[], query: SearchQuery): Promise<Partial<Record<FacetName, string>>> {
+    const fields: Partial<Record<FacetName, string>> = {}
+    for (const name of wanted) if (name !== 'jurisdiction') fields[name] = MEILI_FACET_FIELDS[name]
+    if (wanted.includes('jurisdiction')) {
+      const depth = await this.jurisdictionFacetDepth(query.filters)
+      if (depth !== null) fields.jurisdiction = jurisdictionDepthField(depth)
+    }
+    return fields
+  }
+
+  /** the depth the jurisdiction facet lists: the filtered jurisdiction's children; null when there is none */
+  private async jurisdictionFacetDepth(filters: SearchQuery['filters']): Promise<null | number> {
+    if (filters?.jurisdictionId === undefined) return 0
+    const parentDepth = filters.jurisdictionDepth ?? (await this.lookUpJurisdictionDepth(filters.jurisdictionId))
+    return parentDepth === null || parentDepth + 1 >= MAX_JURISDICTION_DEPTH ? null : parentDepth + 1
+  }
+
+  /** read from any item indexed below the jurisdiction; null when there is none */
+  private async lookUpJurisdictionDepth(jurisdictionId: string): Promise<null | number> {
+    const { hits } = await this.index.search<Pick<MeiliDocument, 'jurisdictionAncestors'>>('', {
+      attributesToRetrieve: [F.jurisdictionAncestors],
+      filter: `${F.jurisdictionAncestors} = ${quoteFilterValue(jurisdictionId)}`,
+      limit: 1,
+    })
+    const depth = hits[0]?.jurisdictionAncestors.indexOf(jurisdictionId) ?? -1
+    return depth >= 0 ? depth : null
   }
 }
 
@@ -243,9 +296,12 @@ const toMeiliSort = (sort: ReturnType<typeof resolveSort>, query: SearchQuery): 
   return query.q.trim() ? undefined : [`${F.featured}:desc`, `${F.newestMs}:desc`]
 }
 
-const toFacetCounts = (distribution: Record<string, Record<string, number>> | undefined, wanted: FacetName[]): FacetCounts => {
+const toFacetCounts = (
+  distribution: Record<string, Record<string, number>> | undefined,
+  fields: Partial<Record<FacetName, string>>,
+): FacetCounts => {
   const facets = emptyFacets()
-  for (const name of wanted) facets[name] = { ...(distribution?.[MEILI_FACET_FIELDS[name]] ?? {}) }
+  for (const [name, field] of Object.entries(fields) as Array<[FacetName, string]>) facets[name] = { ...(distribution?.[field] ?? {}) }
   return facets
 }
 
