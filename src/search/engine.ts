@@ -107,8 +107,8 @@ export interface SearchEngine {
   search(query: SearchQuery): Promise<SearchResult>
   /** every indexed id with its `updatedAt`, for the reindex reconciliation, in id order */
   listIds(): AsyncIterable<IndexedEntry>
-  /** holds no document at all (checked at every server start: one cheap lookup, not a listing) */
-  isEmpty(): Promise<boolean>
+  /** how many entries it holds (checked at every server start: one cheap lookup, not a listing) */
+  count(): Promise<number>
   /** holds entries written in an older document layout, which a full reindex rewrites (checked at server start) */
   holdsOutdatedEntries(): Promise<boolean>
   clear(): Promise<void>

@@ -53,20 +53,47 @@ export const reindexAll = async (
   return { read, removed: orphans.length, written: keep.size }
 }
 
+/** what toSearchDocument keeps: published items (items of collections without drafts are always published) */
+export const countSearchable = async (payload: Payload): Promise<number> => {
+  const counts = await Promise.all(
+    INDEXED_COLLECTIONS.map((collection) =>
+      payload.count({
+        collection,
+        overrideAccess: true,
+        where: payload.collections[collection].config.versions?.drafts ? { _status: { equals: 'published' } } : {},
+      }),
+    ),
+  )
+  return counts.reduce((sum, { totalDocs }) => sum + totalDocs, 0)
+}
+
+type RebuildReason = 'drifted' | 'empty' | 'outdated'
+
+const REBUILD_MESSAGES: Record<RebuildReason, string> = {
+  drifted: '搜索索引与数据库的条目数不一致，正在核对 / Search index and database disagree on the number of items: reconciling',
+  empty: '搜索索引为空，正在从数据库重建 / Search index is empty: rebuilding it from the database',
+  outdated: '搜索索引的文档格式已过时，正在从数据库重写 / Search index holds an older document layout: rewriting it from the database',
+}
+
+const rebuildReason = async (payload: Payload, engine: SearchEngine): Promise<null | RebuildReason> => {
+  const [held, published] = await Promise.all([engine.count(), countSearchable(payload)])
+  if (published === 0) return null
+  if (held === 0) return 'empty'
+  if (await engine.holdsOutdatedEntries()) return 'outdated'
+  return held === published ? null : 'drifted'
+}
+
 /**
- * An engine that holds nothing while the database holds published items (a new Meilisearch server, a
- * deleted or outdated search.db), or that holds entries of an older document layout, is rewritten from
- * the database, so search works without anyone running `npm run reindex`. Returns the summary, or null
- * when there was nothing to do.
+ * At server start, an engine that does not match the database is rebuilt from it, so search works without
+ * anyone running `npm run reindex`: one that holds nothing (a new Meilisearch server, a deleted or outdated
+ * search.db), entries of an older document layout, or another number of entries than there are published
+ * items (a search.db kept while the database was restored or swapped). Returns the summary, or null when
+ * there was nothing to do.
  */
 export const reindexIfNeeded = async (payload: Payload, engine: SearchEngine): Promise<null | ReindexSummary> => {
-  const reason = (await engine.isEmpty()) ? 'empty' : (await engine.holdsOutdatedEntries()) ? 'outdated' : null
-  if (reason === null || (await countIndexable(payload)) === 0) return null
-  payload.logger.info(
-    reason === 'empty'
-      ? '搜索索引为空，正在从数据库重建 / Search index is empty: rebuilding it from the database'
-      : '搜索索引的文档格式已过时，正在从数据库重写 / Search index holds an older document layout: rewriting it from the database',
-  )
+  const reason = await rebuildReason(payload, engine)
+  if (reason === null) return null
+  payload.logger.info(REBUILD_MESSAGES[reason])
   const summary = await reindexAll(payload, engine)
   payload.logger.info(`搜索索引已重建：${summary.written} 项 / Search index rebuilt: ${summary.written} items`)
   return summary

@@ -248,6 +248,23 @@ describe('reindex', () => {
     expect(await reindexIfNeeded(payload, engine)).toBeNull()
   })
 
+  it('an engine that disagrees with the database on the number of items (kept while the database was swapped) is reconciled at start', async () => {
+    const engine = await getSearchEngine()
+    const lesson = await createLesson({ title: '换库后仍在的课程' })
+    await sync()
+    expect(await reindexIfNeeded(payload, engine)).toBeNull()
+    // an entry of another database
+    const template = (await loadSearchDocument(payload, 'lessons', lesson.id))!
+    await engine.upsert([{ ...template, docId: '888888', id: 'lesson-888888', title: '别的数据库的条目' }])
+    expect((await reindexIfNeeded(payload, engine))?.removed).toBe(1)
+    expect(titles(await search({ q: '别的数据库' }, admin))).toEqual([])
+    // one of ours missing
+    await engine.remove([`lesson-${lesson.id}`])
+    expect(await reindexIfNeeded(payload, engine)).not.toBeNull()
+    expect(titles(await search({ q: '换库后仍在' }, admin))).toContain('换库后仍在的课程')
+    expect(await reindexIfNeeded(payload, engine)).toBeNull()
+  })
+
   it('an engine holding entries of an older document layout is rewritten at start', async () => {
     const engine = await getSearchEngine()
     const lesson = await createLesson({ title: '旧格式索引里的课程' })

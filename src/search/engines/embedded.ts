@@ -179,7 +179,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
       insertTombstone: db.prepare('INSERT INTO tombstones (seq, rowid) VALUES (?, ?)'),
       insertWords: db.prepare('INSERT INTO words (rowid, title, meta, body) VALUES (?, ?, ?, ?)'),
       insertTitle: db.prepare('INSERT INTO titles (rowid, title) VALUES (?, ?)'),
-      anyDoc: db.prepare('SELECT 1 FROM docs LIMIT 1'),
+      countDocs: db.prepare('SELECT count(*) AS count FROM docs'),
       listIds: db.prepare('SELECT id, updated_at FROM docs WHERE id > ? ORDER BY id LIMIT 1000'),
       matchGrams: db.prepare('SELECT group_concat(rowid) FROM grams WHERE grams MATCH ?').raw(),
       matchWords: db.prepare('SELECT group_concat(rowid) FROM words WHERE words MATCH ?').raw(),
@@ -324,8 +324,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
     if (this.db.open) this.db.close()
   }
 
-  async isEmpty(): Promise<boolean> {
-    return this.statements.anyDoc.get() === undefined
+  async count(): Promise<number> {
+    return (this.statements.countDocs.get() as { count: number }).count
   }
 
   /** never: a file of an older layout is emptied when it is opened (SCHEMA_VERSION) */

@@ -212,8 +212,8 @@ export class MeilisearchEngine implements SearchEngine {
     await this.client.deleteIndexIfExists(this.indexUid)
   }
 
-  async isEmpty(): Promise<boolean> {
-    return (await this.index.getDocuments({ fields: [F.id], limit: 1 })).results.length === 0
+  async count(): Promise<number> {
+    return (await this.index.getStats()).numberOfDocuments
   }
 
   async holdsOutdatedEntries(): Promise<boolean> {
