@@ -37,17 +37,19 @@ export const searchEndpoint: Endpoint = {
 const withJurisdictionDepth = async (req: PayloadRequest, parsed: ParsedSearch): Promise<ParsedSearch> => {
   const id = parsed.filters?.jurisdictionId
   if (id === undefined) return parsed
-  const found = await req.payload
-    .find({
-      collection: 'jurisdictions',
-      depth: 0,
-      limit: 1,
-      overrideAccess: true,
-      pagination: false,
-      select: { ancestorPath: true },
-      where: { id: { equals: id } },
-    })
-    .catch(() => null) // an id of the wrong shape for this database (e.g. not a number on SQLite)
+  const numericIds = req.payload.db.defaultIDType === 'number'
+  const found =
+    numericIds && !/^\d+$/.test(id)
+      ? null
+      : await req.payload.find({
+          collection: 'jurisdictions',
+          depth: 0,
+          limit: 1,
+          overrideAccess: true,
+          pagination: false,
+          select: { ancestorPath: true },
+          where: { id: { equals: id } },
+        })
   const jurisdiction = found?.docs[0]
   if (!jurisdiction) throw new SearchParamError(`辖区「${id}」不存在`, `No jurisdiction with id "${id}"`)
   return { ...parsed, filters: { ...parsed.filters, jurisdictionDepth: getPathIds(jurisdiction.ancestorPath).length } }

@@ -208,6 +208,7 @@ describe('bad parameters', () => {
     [{ sort: 'nearest' }, /needs near/],
     [{ jurisdiction: '1" OR 1=1' }, /jurisdiction must be/],
     [{ jurisdiction: '987654' }, /No jurisdiction with id "987654"/],
+    [{ jurisdiction: 'abc' }, /No jurisdiction with id "abc"/],
     [{ q: '党'.repeat(300) }, /at most 200/],
   ])('%j is refused with 400', async (query, message) => {
     const result = await rest.request('GET', '/search', { query })
