@@ -5,7 +5,7 @@ import { ownershipFields } from '@/fields/ownership'
 import { audiencesField, themesField, titleField } from '@/fields/taxonomy'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
-import { computeRouteTotals } from '@/hooks/computeTotals'
+import { computeRouteTotals, refreshBundleHours } from '@/hooks/computeTotals'
 import { label } from '@/utilities/labels'
 
 export const FieldRoutes: CollectionConfig<'field-routes'> = {
@@ -44,6 +44,7 @@ export const FieldRoutes: CollectionConfig<'field-routes'> = {
     ...ownershipFields(),
   ],
   hooks: {
+    afterChange: [refreshBundleHours],
     beforeChange: [
       assignOwnership,
       checkReferencesVisible([

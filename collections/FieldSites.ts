@@ -6,6 +6,7 @@ import { themesField, titleField } from '@/fields/taxonomy'
 import { FIELD_SITE_SERVICES, FIELD_SITE_TYPES } from '@/fields/vocabulary'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
+import { refreshRouteTotals } from '@/hooks/computeTotals'
 import { termField } from '@/fields/terms'
 import { label } from '@/utilities/labels'
 
@@ -37,6 +38,9 @@ export const FieldSites: CollectionConfig<'field-sites'> = {
     themesField(),
     ...ownershipFields(),
   ],
-  hooks: { beforeChange: [assignOwnership, checkReferencesVisible([{ field: 'themes', relationTo: 'themes' }])] },
+  hooks: {
+    afterChange: [refreshRouteTotals],
+    beforeChange: [assignOwnership, checkReferencesVisible([{ field: 'themes', relationTo: 'themes' }])],
+  },
   labels: { plural: label('现场教学点', 'Field sites'), singular: label('现场教学点', 'Field site') },
 }

@@ -6,6 +6,7 @@ import { audiencesField, formatsField, themesField, titleField } from '@/fields/
 import { LESSON_KINDS } from '@/fields/vocabulary'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
+import { refreshBundleHours } from '@/hooks/computeTotals'
 import { termField } from '@/fields/terms'
 import { label } from '@/utilities/labels'
 
@@ -60,6 +61,7 @@ export const Lessons: CollectionConfig<'lessons'> = {
     ...ownershipFields(),
   ],
   hooks: {
+    afterChange: [refreshBundleHours],
     beforeChange: [
       assignOwnership,
       checkReferencesVisible([

@@ -6,6 +6,7 @@ import { audiencesField, themesField, titleField } from '@/fields/taxonomy'
 import { VIDEO_KINDS } from '@/fields/vocabulary'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
+import { refreshBundleHours } from '@/hooks/computeTotals'
 import { downloadWithOriginalName } from '@/ingest/downloads'
 import { checkUpload } from '@/ingest/hooks/checkUpload'
 import { duplicateCheckEndpoint } from '@/ingest/hooks/duplicateCheck'
@@ -64,7 +65,7 @@ export const Videos: CollectionConfig<'videos'> = {
   // Downloads offer the name the file was uploaded with; the admin asks whether a chosen file is already held.
   endpoints: [downloadWithOriginalName('videos'), duplicateCheckEndpoint('videos')],
   hooks: {
-    afterChange: [queueVideoProbe],
+    afterChange: [queueVideoProbe, refreshBundleHours],
     afterError: [answerDuplicateRace],
     beforeOperation: [checkUpload({ dedupe: true, nameField: 'title', policy: 'videos' })],
     beforeChange: [

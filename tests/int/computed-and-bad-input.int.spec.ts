@@ -1,5 +1,6 @@
 /**
- * Computed fields stay right after edits and reorders; bad input gets a 4xx with a clear message and
+ * Computed fields stay right after edits and reorders, their own and those of the items they add up
+ * (a lesson's duration, a site's position); bad input gets a 4xx with a clear message and
  * leaves what is stored untouched. Bad inputs tried: missing required fields, an unknown theme, a route
  * stop at a site the editor cannot see, a bundle item the editor cannot see, a malformed month, a
  * latitude out of range, an organizer editing outside their subtree, a member creating content,
@@ -111,6 +112,78 @@ describe('bundle hours', () => {
       organizer,
     )
     expect(withOverride.body.doc.totalHours).toBe(1.5)
+  })
+})
+
+describe('totals that depend on other items', () => {
+  const hoursOf = async (id: number | string, draft = false) => {
+    const { body } = await rest.findByID('bundles', id, organizer, draft ? { draft: true } : {})
+    return { hours: body.totalHours as number, status: body._status as string, title: body.title as string }
+  }
+
+  it('a bundle follows the duration of its lessons, on the published bundle and on a pending draft', async () => {
+    const lesson = await rest.create(
+      'lessons',
+      { _status: 'published', durationMinutes: 60, jurisdiction: tree.town.id, title: '时长会变的课', visibility: 'shared' },
+      organizer,
+    )
+    const items = [{ item: { relationTo: 'lessons', value: lesson.body.doc.id } }]
+    const data = { _status: 'published', items, jurisdiction: tree.town.id, kind: '菜单', title: '时长课程包', visibility: 'shared' }
+    const bundle = (await rest.create('bundles', data, organizer)).body.doc
+    const other = (await rest.create('bundles', { ...data, title: '有草稿的课程包' }, organizer)).body.doc
+    // an organizer is editing the second bundle: a draft over the published one
+    const drafted = await rest.update('bundles', other.id, { _status: 'draft', title: '有草稿的课程包（修改中）' }, organizer, { draft: true })
+    expect(drafted.status, messageOf(drafted.body)).toBe(200)
+
+    const edited = await rest.update('lessons', lesson.body.doc.id, { durationMinutes: 150 }, organizer)
+    expect(edited.status, messageOf(edited.body)).toBe(200)
+
+    expect(await hoursOf(bundle.id)).toMatchObject({ hours: 2.5, status: 'published' })
+    expect(await hoursOf(bundle.id, true)).toMatchObject({ hours: 2.5 })
+    expect(await hoursOf(other.id)).toEqual({ hours: 2.5, status: 'published', title: '有草稿的课程包' })
+    expect(await hoursOf(other.id, true)).toEqual({ hours: 2.5, status: 'draft', title: '有草稿的课程包（修改中）' })
+    // the edit made no version of its own
+    const versions = await payload.findVersions({ collection: 'bundles', where: { parent: { equals: bundle.id } } })
+    expect(versions.totalDocs).toBe(1)
+  })
+
+  it('a lesson draft with another duration leaves the bundle until it is published', async () => {
+    const lesson = await rest.create(
+      'lessons',
+      { _status: 'published', durationMinutes: 30, jurisdiction: tree.town.id, title: '草稿改时长的课', visibility: 'shared' },
+      organizer,
+    )
+    const items = [{ item: { relationTo: 'lessons', value: lesson.body.doc.id } }]
+    const data = { _status: 'published', items, jurisdiction: tree.town.id, kind: '菜单', title: '草稿时长课程包', visibility: 'shared' }
+    const bundle = (await rest.create('bundles', data, organizer)).body.doc
+    await rest.update('lessons', lesson.body.doc.id, { _status: 'draft', durationMinutes: 90 }, organizer, { draft: true })
+    expect((await hoursOf(bundle.id)).hours).toBe(0.5)
+    // publishing sends the form as the admin does
+    await rest.update('lessons', lesson.body.doc.id, { _status: 'published', durationMinutes: 90 }, organizer)
+    expect((await hoursOf(bundle.id)).hours).toBe(1.5)
+  })
+
+  it('a route follows a field site that moved', async () => {
+    const route = await rest.create(
+      'field-routes',
+      {
+        _status: 'published',
+        jurisdiction: tree.town.id,
+        stops: [0, 1].map((index) => ({ minutes: 20, site: sites[index]!.id, topic: `第${index + 1}站` })),
+        title: '会变长的路线',
+        visibility: 'shared',
+      },
+      organizer,
+    )
+    expect(route.body.doc.totalDistanceKm).toBeCloseTo(legs([0, 1]), 2)
+    // the site's coordinates were wrong: it is where the third point is
+    const moved = await rest.update('field-sites', sites[1]!.id, { lat: sites[2]!.lat, lng: sites[2]!.lng }, organizer)
+    expect(moved.status, messageOf(moved.body)).toBe(200)
+    const after = (await rest.findByID('field-routes', route.body.doc.id, organizer)).body
+    expect(after.totalDistanceKm).toBeCloseTo(haversineKm(sites[0]!, sites[2]!), 2)
+    expect(after.totalDistanceKm).not.toBeCloseTo(legs([0, 1]), 2)
+    expect((await rest.findByID('field-routes', route.body.doc.id, organizer, { draft: true })).body.totalDistanceKm).toBe(after.totalDistanceKm)
+    await rest.update('field-sites', sites[1]!.id, { lat: sites[1]!.lat, lng: sites[1]!.lng }, organizer)
   })
 })
 
