@@ -133,6 +133,19 @@ describe.each(factories.map((factory) => [factory().name, factory] as const))('s
       expect((await ids('pp')).sort()).toEqual(['courseware-chengdu', 'lesson-micro']) // PPT
     })
 
+    it('tolerates typos in Latin words: one from 5 letters, two from 9, a swapped pair counting as one', async () => {
+      const doc = makeDoc({ docId: 'typo', kind: 'courseware', owner: '9', title: '用 PowerPoint 和 Keynote 制作微党课课件', visibility: 'public' })
+      await engine.upsert([doc])
+      expect(await ids('powerpiont')).toEqual(['courseware-typo']) // swapped pair
+      expect(await ids('powrepoimt')).toEqual(['courseware-typo']) // swapped pair and a wrong letter
+      expect(await ids('keynote 党课')).toEqual(['courseware-typo'])
+      expect(await ids('keymote 党课')).toEqual(['courseware-typo']) // a wrong letter
+      expect(await ids('keymo')).toEqual(['courseware-typo']) // while typing
+      expect(await ids('kymote 党课')).toEqual([]) // five letters take one typo, not two
+      expect(await ids('pqt')).toEqual([]) // PPT: no typo below five letters
+      await engine.remove([doc.id])
+    })
+
     it('finds nothing for text that is nowhere, and reads query syntax as text', async () => {
       expect(await ids('量子计算机')).toEqual([])
       await expect(search('"党员" OR title:* NEAR( ^')).resolves.toBeDefined()

@@ -34,6 +34,7 @@ import {
 } from '../engine'
 import { markAll, markSnippet, matchingPages } from '../highlight'
 import { planQuery, type QueryPlan } from '../queryPlan'
+import { allowedTypos, closeTerms, withTypoAlternatives } from '../typos'
 import { type ColumnRow, DocColumns } from './embeddedColumns'
 import { DOC_COLUMNS, type Display, type RowParams, toRowParams } from './embeddedRows'
 import { compileFilters, compileNear, compileScope, countFacets } from './embeddedFilter'
@@ -186,6 +187,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
       matchTitles: db.prepare('SELECT group_concat(rowid) FROM titles WHERE titles MATCH ?').raw(),
       bm25: db.prepare('SELECT rowid, bm25(words, 10.0, 4.0, 1.0) AS score FROM words WHERE words MATCH ?').raw(),
       documentsWithWord: db.prepare('SELECT doc FROM words_vocab WHERE term = ?'),
+      firstTermFrom: db.prepare('SELECT term FROM words_vocab WHERE term >= ? LIMIT 1').pluck(),
+      termsBetween: db.prepare('SELECT term FROM words_vocab WHERE term >= ? AND term < ?').pluck(),
       meta: db.prepare("SELECT key, value FROM meta WHERE key IN ('seq', 'epoch', 'tombstone_floor')"),
       tombstonesSince: db.prepare('SELECT rowid FROM tombstones WHERE seq > ? ORDER BY seq'),
     }
@@ -410,7 +413,7 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.refreshColumns()
     const { page, perPage } = clampPaging(query)
     const sort = resolveSort(query)
-    const plan = this.withoutNeedlessPrefix(planQuery(query.q))
+    const plan = withTypoAlternatives(this.withoutNeedlessPrefix(planQuery(query.q)), (word, prefix) => this.typoCorrections(word, prefix))
     const distances = new Map<number, number>()
     const keep = this.compileRowTest(query, distances)
     const textual = plan.groups.length > 0
@@ -449,6 +452,17 @@ export class EmbeddedSearchEngine implements SearchEngine {
     }
     if (count < PREFIX_NEEDLESS_FROM) return plan
     return { ...plan, groups: [...plan.groups.slice(0, -1), { ...last!, prefix: false }] }
+  }
+
+  /** indexed words a typo away from a Latin word the index does not hold (see typos.ts) */
+  private typoCorrections(word: string, prefix: boolean): string[] {
+    if (!allowedTypos(word)) return []
+    const indexed = prefix
+      ? String(this.statements.firstTermFrom.get(word) ?? '').startsWith(word)
+      : this.statements.documentsWithWord.get(word) !== undefined
+    if (indexed) return []
+    const terms = this.statements.termsBetween.all(word[0], String.fromCharCode(word.charCodeAt(0) + 1)) as string[]
+    return closeTerms(word, terms, prefix)
   }
 
   private allRowids(): Int32Array {
