@@ -120,22 +120,27 @@ describe('totals that depend on other items', () => {
     const { body } = await rest.findByID('bundles', id, organizer, draft ? { draft: true } : {})
     return { hours: body.totalHours as number, status: body._status as string, title: body.title as string }
   }
-
-  it('a bundle follows the duration of its lessons, on the published bundle and on a pending draft', async () => {
+  /** a published lesson of `minutes` and a published bundle holding it */
+  const lessonInBundle = async (minutes: number, title: string) => {
     const lesson = await rest.create(
       'lessons',
-      { _status: 'published', durationMinutes: 60, jurisdiction: tree.town.id, title: '时长会变的课', visibility: 'shared' },
+      { _status: 'published', durationMinutes: minutes, jurisdiction: tree.town.id, title: `${title}的课`, visibility: 'shared' },
       organizer,
     )
     const items = [{ item: { relationTo: 'lessons', value: lesson.body.doc.id } }]
-    const data = { _status: 'published', items, jurisdiction: tree.town.id, kind: '菜单', title: '时长课程包', visibility: 'shared' }
+    const data = { _status: 'published', items, jurisdiction: tree.town.id, kind: '菜单', title: `${title}课程包`, visibility: 'shared' }
     const bundle = (await rest.create('bundles', data, organizer)).body.doc
+    return { bundle, data, lessonId: lesson.body.doc.id as number | string }
+  }
+
+  it('a bundle follows the duration of its lessons, on the published bundle and on a pending draft', async () => {
+    const { bundle, data, lessonId } = await lessonInBundle(60, '时长会变')
     const other = (await rest.create('bundles', { ...data, title: '有草稿的课程包' }, organizer)).body.doc
     // an organizer is editing the second bundle: a draft over the published one
     const drafted = await rest.update('bundles', other.id, { _status: 'draft', title: '有草稿的课程包（修改中）' }, organizer, { draft: true })
     expect(drafted.status, messageOf(drafted.body)).toBe(200)
 
-    const edited = await rest.update('lessons', lesson.body.doc.id, { durationMinutes: 150 }, organizer)
+    const edited = await rest.update('lessons', lessonId, { durationMinutes: 150 }, organizer)
     expect(edited.status, messageOf(edited.body)).toBe(200)
 
     expect(await hoursOf(bundle.id)).toMatchObject({ hours: 2.5, status: 'published' })
@@ -148,18 +153,11 @@ describe('totals that depend on other items', () => {
   })
 
   it('a lesson draft with another duration leaves the bundle until it is published', async () => {
-    const lesson = await rest.create(
-      'lessons',
-      { _status: 'published', durationMinutes: 30, jurisdiction: tree.town.id, title: '草稿改时长的课', visibility: 'shared' },
-      organizer,
-    )
-    const items = [{ item: { relationTo: 'lessons', value: lesson.body.doc.id } }]
-    const data = { _status: 'published', items, jurisdiction: tree.town.id, kind: '菜单', title: '草稿时长课程包', visibility: 'shared' }
-    const bundle = (await rest.create('bundles', data, organizer)).body.doc
-    await rest.update('lessons', lesson.body.doc.id, { _status: 'draft', durationMinutes: 90 }, organizer, { draft: true })
+    const { bundle, lessonId } = await lessonInBundle(30, '草稿改时长')
+    await rest.update('lessons', lessonId, { _status: 'draft', durationMinutes: 90 }, organizer, { draft: true })
     expect((await hoursOf(bundle.id)).hours).toBe(0.5)
     // publishing sends the form as the admin does
-    await rest.update('lessons', lesson.body.doc.id, { _status: 'published', durationMinutes: 90 }, organizer)
+    await rest.update('lessons', lessonId, { _status: 'published', durationMinutes: 90 }, organizer)
     expect((await hoursOf(bundle.id)).hours).toBe(1.5)
   })
 
