@@ -44,15 +44,13 @@ export const normalizeFields = (doc: SearchDocument): NormalizedFields => ({
 
 export type IndexText = { title: string; meta: string; body: string; grams: string }
 
-const words = indexWordText
-
 export const toIndexText = (fields: NormalizedFields): IndexText => {
   const body = [fields.summary, fields.body, ...fields.pages].join('\n')
   const everything = [fields.title, fields.meta, body].join('\n')
   return {
-    body: words(body),
+    body: indexWordText(body),
     grams: [...new Set(charBigrams(everything.slice(0, MAX_GRAM_CHARS)))].join(' '),
-    meta: words(fields.meta),
-    title: words(fields.title),
+    meta: indexWordText(fields.meta),
+    title: indexWordText(fields.title),
   }
 }

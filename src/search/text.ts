@@ -207,19 +207,14 @@ const WORDLIKE = /[\p{L}\p{N}]/u
 const keepWords = (tokens: string[]): string[] =>
   tokens.map((token) => token.trim()).filter((token) => token && WORDLIKE.test(token))
 
-/**
- * Index-time words: jieba's search mode also emits the dictionary words inside long words
- * (待处理 → 处理, 待处理), so a query word that is part of a longer word still matches.
- */
-export const indexWords = (normalized: string): string[] => keepWords(getJieba().cutForSearch(normalized, false))
-
 /** CJK and general punctuation (、。《》“” …) that NFKC folding leaves in place */
 const WIDE_PUNCTUATION = /[\u2000-\u206f\u3000-\u303f]/g
 
 /**
- * `indexWords` as one space-separated string for the embedded engine's FTS5 tables, whose `ascii`
- * tokenizer splits on spaces and ASCII punctuation only: wide punctuation becomes a space here, in one
- * pass over the string rather than a test per token.
+ * Index-time words, space-separated for the embedded engine's FTS5 tables. jieba's search mode also
+ * emits the dictionary words inside long words (待处理 → 处理, 待处理), so a query word that is part of a
+ * longer word still matches. The tables' `ascii` tokenizer splits on spaces and ASCII punctuation only:
+ * wide punctuation becomes a space here, in one pass over the string rather than a test per token.
  */
 export const indexWordText = (normalized: string): string =>
   getJieba().cutForSearch(normalized.replace(WIDE_PUNCTUATION, ' '), false).join(' ')
