@@ -17,6 +17,9 @@ const finite = (value: number, what: string): number => {
 
 const inList = (field: string, values: readonly string[]): string => `${field} IN [${values.map(quoteFilterValue).join(', ')}]`
 
+/** items owned by the jurisdiction or anywhere below it (each lists its owner's path, the owner included) */
+export const inSubtreeFilter = (jurisdictionId: string): string => `${F.jurisdictionAncestors} = ${quoteFilterValue(jurisdictionId)}`
+
 /** matches nothing: no document has this visibility */
 const NOTHING = `${F.visibility} = ${quoteFilterValue('__none__')}`
 
@@ -28,7 +31,7 @@ export const scopeFilter = (scope: VisibilityScope): null | string => {
   if (scope.kind === 'everything') return null
   const clauses = scope.visibilities.length ? [inList(F.visibility, scope.visibilities)] : []
   const localReach = scope.localOwnerIds.length ? [inList(F.jurisdictionId, scope.localOwnerIds)] : []
-  if (scope.localSubtreeRootId !== null) localReach.push(`${F.jurisdictionAncestors} = ${quoteFilterValue(scope.localSubtreeRootId)}`)
+  if (scope.localSubtreeRootId !== null) localReach.push(inSubtreeFilter(scope.localSubtreeRootId))
   if (localReach.length) clauses.push(`(${F.visibility} = ${quoteFilterValue('local')} AND ${anyOf(localReach)})`)
   return anyOf(clauses)
 }
@@ -47,7 +50,7 @@ export const filterClauses = (filters: SearchFilters = {}): string[] => [
   ...(filters.audiences?.length ? [inList(F.audiences, filters.audiences)] : []),
   ...(filters.formats?.length ? [inList(F.formats, filters.formats)] : []),
   ...(filters.visibility?.length ? [inList(F.visibility, filters.visibility)] : []),
-  ...(filters.jurisdictionId !== undefined ? [`${F.jurisdictionAncestors} = ${quoteFilterValue(filters.jurisdictionId)}`] : []),
+  ...(filters.jurisdictionId !== undefined ? [inSubtreeFilter(filters.jurisdictionId)] : []),
   ...(filters.year !== undefined ? yearFilter(filters.year) : []),
   ...(filters.featured !== undefined ? [`${F.featured} = ${filters.featured ? 'true' : 'false'}`] : []),
 ]

@@ -21,7 +21,7 @@ import {
   type SearchQuery,
   type SearchResult,
 } from '../engine'
-import { buildMeiliFilter, quoteFilterValue } from '../filters'
+import { buildMeiliFilter, inSubtreeFilter } from '../filters'
 import { markAll, markSnippet, matchingPages } from '../highlight'
 import { boundedPages, normalizeFields } from '../prepare'
 import { planQuery } from '../queryPlan'
@@ -282,7 +282,7 @@ export class MeilisearchEngine implements SearchEngine {
   private async lookUpJurisdictionDepth(jurisdictionId: string): Promise<null | number> {
     const { hits } = await this.index.search<Pick<MeiliDocument, 'jurisdictionAncestors'>>('', {
       attributesToRetrieve: [F.jurisdictionAncestors],
-      filter: `${F.jurisdictionAncestors} = ${quoteFilterValue(jurisdictionId)}`,
+      filter: inSubtreeFilter(jurisdictionId),
       limit: 1,
     })
     const depth = hits[0]?.jurisdictionAncestors.indexOf(jurisdictionId) ?? -1
