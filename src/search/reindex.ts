@@ -2,12 +2,12 @@
  * Reconciles an engine with the database: every published item is (re)written, and entries whose item
  * is gone or no longer published are removed. Reads in batches, so memory stays flat at any size.
  */
-import type { Payload } from 'payload'
+import type { Payload, Where } from 'payload'
 
 import type { SearchEngine } from './engine'
 import type { SearchDocument } from './types'
 
-import { INDEXED_COLLECTIONS, toSearchDocument } from './documents'
+import { INDEXED_COLLECTIONS, type IndexedCollection, toSearchDocument } from './documents'
 
 /** at least the embedded engine's WORKER_MIN_BATCH, so its preparation worker takes part */
 const BATCH = 500
@@ -15,10 +15,19 @@ const BATCH = 500
 export type ReindexProgress = { collection: string; done: number; total: number }
 export type ReindexSummary = { read: number; removed: number; written: number }
 
-export const countIndexable = async (payload: Payload): Promise<number> => {
-  const counts = await Promise.all(INDEXED_COLLECTIONS.map((collection) => payload.count({ collection, overrideAccess: true })))
+/** documents in every indexed collection, those matching `whereIn(collection)` */
+const countInIndexedCollections = async (
+  payload: Payload,
+  whereIn: (collection: IndexedCollection) => Where = () => ({}),
+): Promise<number> => {
+  const counts = await Promise.all(
+    INDEXED_COLLECTIONS.map((collection) => payload.count({ collection, overrideAccess: true, where: whereIn(collection) })),
+  )
   return counts.reduce((sum, { totalDocs }) => sum + totalDocs, 0)
 }
+
+/** every document reindexAll reads, drafts included: the progress bar's total */
+export const countIndexable = (payload: Payload): Promise<number> => countInIndexedCollections(payload)
 
 export const reindexAll = async (
   payload: Payload,
@@ -54,18 +63,10 @@ export const reindexAll = async (
 }
 
 /** what toSearchDocument keeps: published items (items of collections without drafts are always published) */
-export const countSearchable = async (payload: Payload): Promise<number> => {
-  const counts = await Promise.all(
-    INDEXED_COLLECTIONS.map((collection) =>
-      payload.count({
-        collection,
-        overrideAccess: true,
-        where: payload.collections[collection].config.versions?.drafts ? { _status: { equals: 'published' } } : {},
-      }),
-    ),
+export const countSearchable = (payload: Payload): Promise<number> =>
+  countInIndexedCollections(payload, (collection): Where =>
+    payload.collections[collection].config.versions?.drafts ? { _status: { equals: 'published' } } : {},
   )
-  return counts.reduce((sum, { totalDocs }) => sum + totalDocs, 0)
-}
 
 type RebuildReason = 'drifted' | 'empty' | 'outdated'
 

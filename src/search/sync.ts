@@ -145,7 +145,7 @@ export const startSearchDrainTimer = (payload: Payload, intervalMs = 3000): Node
   return timer
 }
 
-/** At server start: an empty or outdated engine is refilled in the background; an unreachable one is left to the drain's retries. */
+/** At server start: an engine that does not match the database is rebuilt in the background (see reindexIfNeeded); an unreachable one is left to the drain's retries. */
 export const refillSearchIndexIfNeeded = async (payload: Payload): Promise<void> => {
   try {
     await reindexIfNeeded(payload, await getSearchEngine())
