@@ -3,6 +3,7 @@ import type { CollectionAfterChangeHook, CollectionBeforeChangeHook, CollectionS
 import { queueSearchChange } from '@/search/sync'
 
 import { pathLengthKm, roundTo } from '@/utilities/geo'
+import { rewriteLatestVersions } from '@/utilities/latestVersions'
 import { relationId } from '@/utilities/relationId'
 
 type RouteStop = { minutes?: null | number; site?: unknown }
@@ -94,19 +95,10 @@ const refreshReferringTotals = async (
     await req.payload.db.updateOne({ id: doc.id, collection, data: totals, req })
     await queueSearchChange(req.payload, collection, doc.id, req)
   }
-  const latest = await req.payload.db.findVersions({
-    collection,
-    limit: 0,
-    pagination: false,
-    req,
-    where: { and: [{ latest: { equals: true } }, { parent: { in: referring.docs.map((doc) => doc.id) } }] },
-  })
-  for (const version of latest.docs) {
-    const data = version.version as unknown as Record<string, unknown>
+  await rewriteLatestVersions(req, collection, { parent: { in: referring.docs.map((doc) => doc.id) } }, async (data) => {
     const totals = await totalsOf(data)
-    if (!differs(data, totals)) continue
-    await req.payload.db.updateVersion({ id: version.id, collection, req, versionData: { ...version, version: { ...data, ...totals } } as never })
-  }
+    return differs(data, totals) ? totals : null
+  })
 }
 
 const differs = (doc: Record<string, unknown>, totals: Totals): boolean =>

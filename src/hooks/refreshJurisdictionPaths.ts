@@ -8,6 +8,7 @@ import type {
 import { pathSegment } from '@/access/jurisdictionScope'
 import { getPathIds } from '@/access/visibilityScope'
 import { fieldError } from '@/utilities/errors'
+import { rewriteLatestVersions } from '@/utilities/latestVersions'
 import { relationId } from '@/utilities/relationId'
 
 type PathNode = { ancestorPath?: null | string; id: number | string }
@@ -96,30 +97,8 @@ const refreshOwnedPaths = async (req: PayloadRequest, node: PathNode): Promise<v
       returning: false,
       where: { jurisdiction: { equals: node.id } },
     })
-    if (DRAFT_COLLECTIONS.has(collection)) await refreshLatestVersionPaths(req, collection, node, jurisdictionPath)
-  }
-}
-
-/** Drafts are read through their latest version, so that copy of the path must follow too. */
-const refreshLatestVersionPaths = async (
-  req: PayloadRequest,
-  collection: CollectionSlug,
-  node: PathNode,
-  jurisdictionPath: string,
-): Promise<void> => {
-  const versions = await req.payload.db.findVersions({
-    collection,
-    limit: 0,
-    pagination: false,
-    req,
-    where: { and: [{ latest: { equals: true } }, { 'version.jurisdiction': { equals: node.id } }] },
-  })
-  for (const version of versions.docs) {
-    await req.payload.db.updateVersion({
-      id: version.id,
-      collection,
-      req,
-      versionData: { ...version, version: { ...version.version, jurisdictionPath } },
-    })
+    if (DRAFT_COLLECTIONS.has(collection)) {
+      await rewriteLatestVersions(req, collection, { 'version.jurisdiction': { equals: node.id } }, () => ({ jurisdictionPath }))
+    }
   }
 }
