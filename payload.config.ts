@@ -27,7 +27,7 @@ import { searchEndpoint } from './src/search/endpoint'
 import { refillSearchIndexIfNeeded, startSearchDrainTimer } from './src/search/sync'
 import { addLockRules } from './src/security/locks'
 import { securitySettings } from './src/security/production'
-import { withRateLimit } from './src/security/rateLimits'
+import { rateLimitLoggingLevels, withRateLimit } from './src/security/rateLimits'
 import { signInTranslations } from './src/security/signIn'
 import { seedOnFirstStart } from './src/seed/seedOnFirstStart'
 
@@ -54,6 +54,7 @@ export default buildConfig({
   db: databaseAdapter(),
   editor: lexicalEditor(),
   jobs: jobsConfig,
+  loggingLevels: rateLimitLoggingLevels,
   i18n: {
     fallbackLanguage: 'zh',
     supportedLanguages: { en, zh, 'zh-TW': zhTw },

@@ -1,4 +1,4 @@
-import type { Endpoint, Payload, PayloadRequest } from 'payload'
+import type { Config, Endpoint, Payload, PayloadRequest } from 'payload'
 
 import { APIError } from 'payload'
 import {
@@ -136,6 +136,9 @@ export class TooManyRequests extends APIError {
   }
 }
 
+/** A refused request is routine, not a server error: logged as info, without a stack (config `loggingLevels`). */
+export const rateLimitLoggingLevels = { TooManyRequests: 'info' } as unknown as NonNullable<Config['loggingLevels']>
+
 const keyFor = (subject: Subject, address: null | string, account: null | string): null | string => {
   if (subject === 'account') return account
   if (subject === 'address') return address
@@ -168,15 +171,7 @@ export const consumeRateLimits = async (req: PayloadRequest, action: Action, acc
 export const withRateLimit = (endpoint: Endpoint, action: Action): Endpoint => ({
   ...endpoint,
   handler: async (req) => {
-    try {
-      await consumeRateLimits(req, action)
-    } catch (error) {
-      if (!(error instanceof TooManyRequests)) throw error
-      return Response.json(
-        { errors: [{ data: error.data, message: error.message }] },
-        { headers: { 'Retry-After': String(error.retryAfterSeconds) }, status: 429 },
-      )
-    }
+    await consumeRateLimits(req, action)
     return endpoint.handler(req)
   },
 })
