@@ -1,6 +1,6 @@
 import type { CollectionBeforeOperationHook, PayloadRequest, SanitizedCollectionConfig } from 'payload'
 
-import { AuthenticationError, incrementLoginAttempts } from 'payload'
+import { AuthenticationError } from 'payload'
 
 import { bilingual, label } from '@/utilities/labels'
 
@@ -35,20 +35,37 @@ type LoginCandidate = StoredPassword & { id: number | string; lockUntil?: null |
 const isLocked = (user: LoginCandidate) => Boolean(user.lockUntil && new Date(user.lockUntil).getTime() > Date.now())
 
 /**
- * Payload answers a locked account with its own error (`LockedAuth`), both when it was locked before and on the
- * failed attempt that locks it. Both are answered here, first, as any wrong password is: same status, same
- * message, same time spent. Payload's lockout itself (maxLoginAttempts, lockTime) is unchanged.
+ * Payload's lockout, counted here: an expired lock starts the count again, the last allowed failure locks the
+ * account for `lockTime`. (Payload's own counter reads its update back with a projection, which FerretDB v1's
+ * findAndModify refuses, so a wrong password answered 500 there.)
  */
-const refuseLockedOrUnknown = async (req: PayloadRequest, collection: SanitizedCollectionConfig, email: string, password: string) => {
+const countFailedAttempt = async (req: PayloadRequest, collection: SanitizedCollectionConfig, user: LoginCandidate) => {
+  const { lockTime, maxLoginAttempts } = collection.auth
+  if (!(maxLoginAttempts > 0)) return
+  const restart = Boolean(user.lockUntil) && !isLocked(user)
+  const attempts = restart ? 1 : (user.loginAttempts ?? 0) + 1
+  const lockUntil = attempts >= maxLoginAttempts ? new Date(Date.now() + lockTime).toISOString() : restart ? null : undefined
+  await req.payload.db.updateOne({
+    id: user.id,
+    collection: collection.slug,
+    data: { loginAttempts: restart ? 1 : { $inc: 1 }, ...(lockUntil === undefined ? {} : { lockUntil }) },
+    returning: false,
+  })
+}
+
+/**
+ * Unknown accounts, locked accounts and wrong passwords are answered here, before Payload's login, all alike:
+ * same status, same message, same time spent (Payload answers a locked account with its own `LockedAuth`).
+ * Only the right password for an unlocked account goes on to Payload's login.
+ */
+const refuseFailedSignIn = async (req: PayloadRequest, collection: SanitizedCollectionConfig, email: string, password: string) => {
   const user = await req.payload.db.findOne<LoginCandidate>({ collection: collection.slug, req, where: { email: { equals: email } } })
   if (!user || isLocked(user)) {
     await spendPasswordCheckTime(password)
     throw new AuthenticationError(req.t)
   }
-  const { maxLoginAttempts } = collection.auth
-  const lastAttemptBeforeLock = maxLoginAttempts > 0 && (user.loginAttempts ?? 0) + 1 >= maxLoginAttempts
-  if (lastAttemptBeforeLock && !(await verifyPassword(user, password))) {
-    await incrementLoginAttempts({ collection, payload: req.payload, user: user as never })
+  if (!(await verifyPassword(user, password))) {
+    await countFailedAttempt(req, collection, user)
     throw new AuthenticationError(req.t)
   }
 }
@@ -61,7 +78,7 @@ export const guardSignIn: CollectionBeforeOperationHook<'users'> = async ({ args
   await consumeRateLimits(req, operation, account)
   const password = data?.password
   if (operation === 'login' && account && typeof password === 'string' && password.trim()) {
-    await refuseLockedOrUnknown(req, collection, account, password)
+    await refuseFailedSignIn(req, collection, account, password)
   }
   return args
 }
