@@ -9,7 +9,7 @@ export const MIN_SECRET_LENGTH = 32
 export class UnsafeConfiguration extends Error {}
 
 /** Serving in production: `next start`, not `next build` (which loads the config but serves nobody). */
-export const isProductionRuntime = (env: NodeJS.ProcessEnv): boolean =>
+export const isProductionRuntime = (env: Record<string, string | undefined>): boolean =>
   env.NODE_ENV === 'production' && env.NEXT_PHASE !== 'phase-production-build'
 
 export type SecuritySettings = {
@@ -59,7 +59,7 @@ const productionSecret = (secret: string | undefined): string => {
 }
 
 /** Secret, origin, cookies and limits from the environment; in production, refuses what would be unsafe. */
-export const securitySettings = (env: NodeJS.ProcessEnv = process.env): SecuritySettings => {
+export const securitySettings = (env: Record<string, string | undefined> = process.env): SecuritySettings => {
   const production = isProductionRuntime(env)
   const origin = publicOrigin(env.COMMONS_PUBLIC_URL, production)
   return {

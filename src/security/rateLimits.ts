@@ -44,7 +44,7 @@ const parseRate = (name: string, value: string): null | Rate => {
 }
 
 /** The limits in force, from the environment; a malformed value stops the start instead of limiting nothing. */
-export const readRateLimits = (env: NodeJS.ProcessEnv): RateLimitSettings => {
+export const readRateLimits = (env: Record<string, string | undefined>): RateLimitSettings => {
   const limits: RateLimitSettings['limits'] = {}
   for (const [name, { env: variable, fallback }] of Object.entries(RATE_LIMITS) as Array<[LimitName, (typeof RATE_LIMITS)[LimitName]]>) {
     const rate = parseRate(variable, env[variable] ?? fallback)

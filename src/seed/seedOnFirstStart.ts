@@ -7,7 +7,7 @@ export type SeedMode = 'demo' | 'none' | 'root'
  * `false` one root jurisdiction, `none` nothing (tests). Unset: demo content while developing, and only the
  * root jurisdiction in production, so a real deployment never gets accounts whose passwords are in the README.
  */
-export const seedModeFor = (env: NodeJS.ProcessEnv): SeedMode => {
+export const seedModeFor = (env: Record<string, string | undefined>): SeedMode => {
   const asked = env.COMMONS_SEED_ON_START
   if (asked === 'none') return 'none'
   if (asked === 'demo' || asked === 'true') return 'demo'
