@@ -25,9 +25,14 @@ import { addSearchSync } from './src/hooks/queueSearchSync'
 import { jobsConfig } from './src/jobs'
 import { searchEndpoint } from './src/search/endpoint'
 import { refillSearchIndexIfNeeded, startSearchDrainTimer } from './src/search/sync'
+import { addLockRules } from './src/security/locks'
+import { securitySettings } from './src/security/production'
+import { rateLimitLoggingLevels, withRateLimit } from './src/security/rateLimits'
+import { signInTranslations } from './src/security/signIn'
 import { seedOnFirstStart } from './src/seed/seedOnFirstStart'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
+const security = securitySettings()
 
 export default buildConfig({
   admin: {
@@ -44,22 +49,27 @@ export default buildConfig({
     Users,
     SearchOutbox,
   ],
+  csrf: security.csrf,
+  custom: { rateLimits: security.rateLimits },
   db: databaseAdapter(),
   editor: lexicalEditor(),
   jobs: jobsConfig,
+  loggingLevels: rateLimitLoggingLevels,
   i18n: {
     fallbackLanguage: 'zh',
     supportedLanguages: { en, zh, 'zh-TW': zhTw },
+    translations: signInTranslations,
   },
-  endpoints: [searchEndpoint],
+  endpoints: [withRateLimit(searchEndpoint, 'search')],
   onInit: async (payload) => {
     await seedOnFirstStart(payload)
     if (process.env.COMMONS_JOBS_AUTORUN === 'false') return
     startSearchDrainTimer(payload)
     void refillSearchIndexIfNeeded(payload)
   },
-  secret: process.env.PAYLOAD_SECRET || 'dev-only-secret-change-me-in-production',
+  secret: security.secret,
+  serverURL: security.serverURL,
   sharp,
   // Regenerate types while developing, not on every test or script boot.
   typescript: { autoGenerate: process.env.NODE_ENV === 'development', outputFile: path.resolve(dirname, 'src/payload-types.ts') },
-})
+}).then(addLockRules)

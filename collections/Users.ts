@@ -1,11 +1,12 @@
-import type { Access, CollectionBeforeChangeHook, CollectionConfig, Where } from 'payload'
+import type { Access, CollectionConfig, Where } from 'payload'
 
-import { isPathInSubtreeOf, ownedInSubtreeOf } from '@/access/jurisdictionScope'
+import { ownedInSubtreeOf } from '@/access/jurisdictionScope'
 import { isAdmin, isOrganizer, ROLE_LABELS, ROLES } from '@/access/roles'
-import { resolveOwnerPath } from '@/hooks/assignOwnership'
-import { fieldError } from '@/utilities/errors'
+import { guardRoleAndJurisdiction, manageAccounts, selfOrManagedAccounts } from '@/security/accounts'
+import { checkPasswordLength, currentPasswordField, requireCurrentPassword } from '@/security/passwords'
+import { isProductionRuntime } from '@/security/production'
+import { guardSignIn } from '@/security/signIn'
 import { label } from '@/utilities/labels'
-import { sameId } from '@/utilities/relationId'
 
 const self = (id: number | string): Where => ({ id: { equals: id } })
 
@@ -17,59 +18,27 @@ const selfOrSubtree: Access = ({ req: { user } }) => {
   return self(user.id)
 }
 
-const manageUsers: Access = ({ req: { user } }) => {
-  if (!user) return false
-  if (isAdmin(user)) return true
-  if (isOrganizer(user)) return ownedInSubtreeOf(user)
-  return false
-}
-
-/**
- * Role and jurisdiction decide what a user sees, so only admins and organizers (within their subtree,
- * never granting admin) may set them; everyone else keeps what they had.
- */
-const guardRoleAndJurisdiction: CollectionBeforeChangeHook = async ({ data, operation, originalDoc, req }) => {
-  const actor = req.user
-  // The admin's "create first user" screen has no signed-in actor: that first account runs the library.
-  if (!actor && operation === 'create' && req.url?.includes('/users/first-register')) {
-    data.role = 'admin'
-  }
-  const editingSelf = operation === 'update' && actor && sameId(actor.id, originalDoc?.id)
-  if (actor && !isAdmin(actor) && !(isOrganizer(actor) && !editingSelf)) {
-    data.role = originalDoc?.role ?? 'member'
-    data.jurisdiction = originalDoc?.jurisdiction
-  }
-  if (actor && !isAdmin(actor) && data.role === 'admin' && originalDoc?.role !== 'admin') {
-    throw fieldError(req, 'users', 'role', '只有系统管理员可以授予管理员角色', 'Only administrators can grant the admin role')
-  }
-  data.jurisdictionPath = await resolveOwnerPath(req, 'users', data.jurisdiction ?? originalDoc?.jurisdiction)
-  if (actor && isOrganizer(actor) && !isPathInSubtreeOf(data.jurisdictionPath, actor)) {
-    throw fieldError(
-      req,
-      'users',
-      'jurisdiction',
-      '只能管理本辖区及下级辖区的用户',
-      'You can only manage users of your own jurisdiction or below it',
-    )
-  }
-  return data
-}
-
 export const Users: CollectionConfig<'users'> = {
   slug: 'users',
   access: {
     admin: ({ req: { user } }) => Boolean(user),
     create: ({ req: { user } }) => isAdmin(user) || isOrganizer(user),
-    delete: manageUsers,
+    delete: manageAccounts,
     read: selfOrSubtree,
-    update: selfOrSubtree,
+    unlock: manageAccounts,
+    update: selfOrManagedAccounts,
   },
   admin: {
     defaultColumns: ['name', 'email', 'role', 'jurisdiction'],
     group: label('组织', 'Organization'),
     useAsTitle: 'name',
   },
-  auth: true,
+  auth: {
+    // Payload's lockout: 5 wrong passwords lock an account for 10 minutes (answered like any wrong password).
+    cookies: { sameSite: 'Lax', secure: isProductionRuntime(process.env) },
+    lockTime: 10 * 60 * 1000,
+    maxLoginAttempts: 5,
+  },
   fields: [
     { name: 'name', type: 'text', label: label('姓名', 'Name'), maxLength: 60, required: true },
     {
@@ -90,7 +59,11 @@ export const Users: CollectionConfig<'users'> = {
       saveToJWT: true,
     },
     { name: 'jurisdictionPath', type: 'text', admin: { hidden: true }, index: true, saveToJWT: true },
+    currentPasswordField,
   ],
-  hooks: { beforeChange: [guardRoleAndJurisdiction] },
+  hooks: {
+    beforeChange: [requireCurrentPassword, guardRoleAndJurisdiction],
+    beforeOperation: [guardSignIn, checkPasswordLength],
+  },
   labels: { plural: label('用户', 'Users'), singular: label('用户', 'User') },
 }

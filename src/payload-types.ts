@@ -314,6 +314,10 @@ export interface User {
   role: 'admin' | 'organizer' | 'instructor' | 'member';
   jurisdiction: number | Jurisdiction;
   jurisdictionPath?: string | null;
+  /**
+   * Needed to change your own email or password
+   */
+  currentPassword?: string | null;
   updatedAt: string;
   createdAt: string;
   email: string;
@@ -1195,6 +1199,7 @@ export interface UsersSelect<T extends boolean = true> {
   role?: T;
   jurisdiction?: T;
   jurisdictionPath?: T;
+  currentPassword?: T;
   updatedAt?: T;
   createdAt?: T;
   email?: T;

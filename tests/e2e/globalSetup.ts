@@ -89,6 +89,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     env: {
       ...process.env,
       COMMONS_JOBS_AUTORUN: 'true',
+      // The suites poll /api/search several times a second, far above the per-address limit.
+      COMMONS_RATE_SEARCH_IP: 'off',
       COMMONS_SEED_ON_START: 'true',
       DATABASE_URI: `file:${path.join(workDir, 'e2e.db')}`,
       MEDIA_DIR: path.join(workDir, 'media'),
