@@ -21,7 +21,10 @@ import { Themes } from './collections/Themes'
 import { Users } from './collections/Users'
 import { Videos } from './collections/Videos'
 import { databaseAdapter } from './src/database/adapter'
+import { addInputGuards } from './src/hooks/guardInput'
+import { pageSizeRule } from './src/http/graphqlPageSize'
 import { addSearchSync } from './src/hooks/queueSearchSync'
+import { uploadOptions } from './src/ingest/uploadOptions'
 import { jobsConfig } from './src/jobs'
 import { searchEndpoint } from './src/search/endpoint'
 import { refillSearchIndexIfNeeded, startSearchDrainTimer } from './src/search/sync'
@@ -43,9 +46,16 @@ export default buildConfig({
     addSearchSync(Jurisdictions),
     Users,
     SearchOutbox,
-  ],
+  ].map(addInputGuards),
   db: databaseAdapter(),
   editor: lexicalEditor(),
+  // Payload's defaults, stated so a change cannot drop them silently: no schema introspection and no playground
+  // in production.
+  graphQL: {
+    disableIntrospectionInProduction: true,
+    disablePlaygroundInProduction: true,
+    validationRules: (args) => [pageSizeRule(args)],
+  },
   jobs: jobsConfig,
   i18n: {
     fallbackLanguage: 'zh',
@@ -60,6 +70,7 @@ export default buildConfig({
   },
   secret: process.env.PAYLOAD_SECRET || 'dev-only-secret-change-me-in-production',
   sharp,
+  upload: uploadOptions(),
   // Regenerate types while developing, not on every test or script boot.
   typescript: { autoGenerate: process.env.NODE_ENV === 'development', outputFile: path.resolve(dirname, 'src/payload-types.ts') },
 })

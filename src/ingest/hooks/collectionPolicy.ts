@@ -19,3 +19,12 @@ function limitsFromEnv(name: UploadPolicyName): Partial<Record<FileKind, number>
  * change (and a test's) takes effect without a rebuild.
  */
 export const getCollectionPolicy = (name: UploadPolicyName): UploadPolicy => getUploadPolicy(name, { maxBytes: limitsFromEnv(name) })
+
+const UPLOAD_POLICIES: readonly UploadPolicyName[] = ['courseware', 'videos', 'media']
+
+/** The largest file any upload collection accepts (video: 2 GB by default): the request parser's own limit. */
+export const largestUploadLimit = (): number =>
+  Math.max(...UPLOAD_POLICIES.flatMap((name) => {
+    const policy = getCollectionPolicy(name)
+    return policy.accepts.map((kind) => policy.maxBytes[kind])
+  }))
