@@ -20,8 +20,9 @@ export function capPageSize(request: Request): Request {
   const url = new URL(request.url)
   const { searchParams } = url
   if (!searchParams.has('limit') && !searchParams.has('pagination')) return request
-  const limit = Number(searchParams.get('limit'))
-  const uncapped = searchParams.get('pagination') === 'false' || (searchParams.has('limit') && !(limit >= 1 && limit <= MAX_PAGE_SIZE))
+  // A limit that is not a number is ignored by Payload (its default page of 10 applies).
+  const limit = Number(searchParams.get('limit') ?? Number.NaN)
+  const uncapped = searchParams.get('pagination') === 'false' || (Number.isFinite(limit) && (limit < 1 || limit > MAX_PAGE_SIZE))
   if (!uncapped) return request
   searchParams.delete('pagination')
   searchParams.set('limit', String(MAX_PAGE_SIZE))

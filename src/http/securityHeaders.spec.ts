@@ -42,11 +42,12 @@ describe('page size cap', () => {
     return { limit: url.searchParams.get('limit'), pagination: url.searchParams.get('pagination') }
   }
 
-  it('caps a large, zero, negative or non-numeric limit and pagination=false; keeps a normal limit', () => {
-    for (const query of ['limit=5000', 'limit=0', 'limit=-1', 'limit=abc', 'pagination=false', 'limit=10&pagination=false']) {
+  it('caps a large, zero or negative limit and pagination=false; keeps a normal limit and leaves a non-number to Payload', () => {
+    for (const query of ['limit=5000', 'limit=0', 'limit=-1', 'pagination=false', 'limit=10&pagination=false']) {
       expect(limitOf(query), query).toEqual({ limit: String(MAX_PAGE_SIZE), pagination: null })
     }
     expect(limitOf('limit=25')).toEqual({ limit: '25', pagination: null })
+    expect(limitOf('limit=abc')).toEqual({ limit: 'abc', pagination: null })
     expect(limitOf('depth=0')).toEqual({ limit: null, pagination: null })
   })
 })
