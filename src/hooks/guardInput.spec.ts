@@ -17,5 +17,6 @@ describe('findNulCharacter', () => {
     expect(findNulCharacter({ title: 'a\u0000b' })).toBe('title')
     expect(findNulCharacter({ stops: [{ topic: 'ok' }, { topic: 'x\u0000' }] })).toBe('stops.1.topic')
     expect(findNulCharacter({ title: '正常', n: 1, list: ['a', null] })).toBeUndefined()
+    expect(findNulCharacter({ bytes: new Uint8Array(4) })).toBeUndefined()
   })
 })

@@ -34,7 +34,7 @@ export function findNulCharacter(value: unknown): string | undefined {
     const [current, path] = stack.pop()!
     if (typeof current === 'string') {
       if (current.includes('\u0000')) return path
-    } else if (current && typeof current === 'object') {
+    } else if (current && typeof current === 'object' && !ArrayBuffer.isView(current)) {
       for (const [key, child] of Object.entries(current)) stack.push([child, path ? `${path}.${key}` : key])
     }
   }
