@@ -21,7 +21,7 @@ import { Themes } from './collections/Themes'
 import { Users } from './collections/Users'
 import { Videos } from './collections/Videos'
 import { databaseAdapter } from './src/database/adapter'
-import { addInputGuards } from './src/hooks/guardInput'
+import { addInputGuards, answerMalformedMultipart } from './src/hooks/guardInput'
 import { pageSizeRule } from './src/http/graphqlPageSize'
 import { addSearchSync } from './src/hooks/queueSearchSync'
 import { uploadOptions } from './src/ingest/uploadOptions'
@@ -56,6 +56,7 @@ export default buildConfig({
     disablePlaygroundInProduction: true,
     validationRules: (args) => [pageSizeRule(args)],
   },
+  hooks: { afterError: [answerMalformedMultipart] },
   jobs: jobsConfig,
   i18n: {
     fallbackLanguage: 'zh',

@@ -1,4 +1,4 @@
-import type { CollectionBeforeOperationHook, CollectionBeforeValidateHook, CollectionConfig, PayloadRequest } from 'payload'
+import type { AfterErrorHook, CollectionBeforeOperationHook, CollectionBeforeValidateHook, CollectionConfig, PayloadRequest } from 'payload'
 
 import { APIError, ValidationError } from 'payload'
 
@@ -53,6 +53,26 @@ export const refuseNulCharacters: CollectionBeforeValidateHook = ({ collection, 
     errors: [{ message: bilingual('内容含有不允许的空字符（\\u0000）', 'The text contains a NUL character (\\u0000), which is not allowed'), path }],
     req: req as PayloadRequest,
   })
+}
+
+/**
+ * What the multipart parser (busboy) throws for a body that is not well-formed multipart, and what Payload
+ * throws (as a 500) for a multipart content type without a boundary.
+ */
+const MALFORMED_MULTIPART =
+  /^(Unexpected end of (form|file)|Malformed part header|Malformed content type|Multipart: Boundary not found|Request is not eligible for file upload)$/
+
+/**
+ * A root `afterError` hook: a broken multipart body (cut off, no boundary) is the sender's fault, a bilingual
+ * 400 instead of Payload's 500, which it gives to any error without a status.
+ */
+export const answerMalformedMultipart: AfterErrorHook = ({ error }) => {
+  const status = (error as { status?: number }).status
+  if ((status && status !== 500) || !MALFORMED_MULTIPART.test(error.message)) return
+  return {
+    response: { errors: [{ message: bilingual('上传内容格式不正确（multipart 数据不完整或缺少分隔符）', `Malformed multipart body: ${error.message}`) }] },
+    status: 400,
+  }
 }
 
 /** Adds the input guards every collection shares (malformed ids, NUL characters) to a collection. */

@@ -1,3 +1,7 @@
+import { fileTooLarge } from '@/ingest/errors'
+import { largestLimitOf, UPLOAD_POLICIES } from '@/ingest/hooks/collectionPolicy'
+import type { UploadPolicyName } from '@/ingest/policy'
+
 import { SECURITY_HEADERS } from './securityHeaders.mjs'
 
 /** A Next route handler; the context (route params) is passed through untouched. */
@@ -82,6 +86,25 @@ export async function screenJsonBody(request: Request): Promise<Request | Respon
   return new Request(request.url, { body: text, headers: request.headers, method: request.method, signal: request.signal })
 }
 
+/** Room for the multipart framing and the `_payload` JSON of the other fields around the file. */
+const MULTIPART_OVERHEAD_BYTES = 2 * KiB * KiB
+
+/**
+ * An upload whose declared size is already above everything its collection accepts is refused before a byte
+ * of it is read (413 `file_too_large`, as the upload check answers), rather than streamed to disk first: the
+ * request parser's own limit is the largest of all collections (a video's 2 GB), not this collection's.
+ */
+export async function screenUploadSize(request: Request): Promise<Request | Response> {
+  if (!hasBody(request) || !contentTypeOf(request).startsWith('multipart/')) return request
+  const collection = /\/api\/([^/?]+)/.exec(new URL(request.url).pathname)?.[1] as UploadPolicyName | undefined
+  if (!collection || !UPLOAD_POLICIES.includes(collection)) return request
+  const declared = Number(request.headers.get('Content-Length'))
+  const limit = largestLimitOf(collection)
+  if (!Number.isFinite(declared) || declared <= limit + MULTIPART_OVERHEAD_BYTES) return request
+  const error = fileTooLarge(collection, declared, limit)
+  return Response.json({ errors: [{ data: error.data, message: error.message, name: error.name }] }, { status: error.status })
+}
+
 /** GraphQL takes a JSON object only; graphql-http answers other content types with an empty 415. */
 async function screenGraphqlBody(request: Request): Promise<Request | Response> {
   if (hasBody(request) && contentTypeOf(request) !== 'application/json') {
@@ -119,13 +142,25 @@ function answerThrown(error: unknown): Response {
   return jsonError(500, '服务器内部错误', 'Internal server error')
 }
 
+type Screen = (request: Request) => Promise<Request | Response>
+
+/** Runs the screens in order: each passes the request on (possibly rewritten) or answers it. */
+const screenAll = async (request: Request, screens: readonly Screen[]): Promise<Request | Response> => {
+  let current: Request | Response = request
+  for (const screen of screens) {
+    if (current instanceof Response) break
+    current = await screen(current)
+  }
+  return current
+}
+
 const guard =
-  (screen: (request: Request) => Promise<Request | Response>) =>
+  (...screens: Screen[]) =>
   <Context>(handler: RouteHandler<Context>): RouteHandler<Context> =>
   async (request, context) => {
     let response: Response
     try {
-      const screened = await screen(capPageSize(request))
+      const screened = await screenAll(capPageSize(request), screens)
       response = screened instanceof Response ? screened : await handler(screened, context)
     } catch (error) {
       response = answerThrown(error)
@@ -133,8 +168,8 @@ const guard =
     return withResponseHeaders(request, response)
   }
 
-/** Wraps Payload's REST route handlers: bounded, well-formed JSON bodies, security and cache headers. */
-export const guardRestRoute = guard(screenJsonBody)
+/** Wraps Payload's REST route handlers: page cap, upload size per collection, bounded well-formed JSON bodies, security and cache headers. */
+export const guardRestRoute = guard(screenUploadSize, screenJsonBody)
 
 /** Wraps Payload's GraphQL route handler likewise, and refuses non-JSON bodies with a bilingual 415. */
 export const guardGraphqlRoute = guard(screenGraphqlBody)

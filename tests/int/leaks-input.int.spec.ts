@@ -204,6 +204,27 @@ describe('upload size limits and streaming', () => {
     expect(tempFilesLeft()).toEqual([])
   })
 
+  it('refuses an upload whose declared size is above its collection’s limits before reading it', async () => {
+    process.env.INGEST_MAX_MB_MEDIA_IMAGE = '1'
+    try {
+      // 5 MB declared for a picture (media takes pictures only, here up to 1 MB): answered before the body is read.
+      let pulls = 0
+      const body = new ReadableStream<Uint8Array>({ pull: (controller) => (++pulls > 5 ? controller.close() : controller.enqueue(new Uint8Array(1024 * 1024))) })
+      const answer = await api('POST', 'media', {
+        body,
+        contentType: 'multipart/form-data; boundary=xyz',
+        headers: { 'Content-Length': String(5 * MiB) },
+        token: tokens.instructor,
+      })
+      expectBilingual4xx(answer, 413)
+      expect(answer.body.errors[0].data.code).toBe('file_too_large')
+      expect(pulls).toBeLessThanOrEqual(1)
+      expect(tempFilesLeft()).toEqual([])
+    } finally {
+      delete process.env.INGEST_MAX_MB_MEDIA_IMAGE
+    }
+  })
+
   it('streams a 300 MB video to disk: the process grows far less than the file', async () => {
     const size = 300 * MiB
     const { body, contentType } = streamedVideoUpload(size, { jurisdiction: tree.town.id, title: '三百兆录像', visibility: 'shared' })
@@ -242,6 +263,14 @@ describe('bad input answers 4xx, never 500', () => {
       expectBilingual4xx(await api('PATCH', `lessons/${lesson.id}`, { body, token: tokens.organizer }), 400)
     }
     expect((await payload.findByID({ id: lesson.id, collection: 'lessons' })).title).toBe('原标题')
+  })
+
+  it('a broken multipart body is a bilingual 400 and leaves no temp file', async () => {
+    for (const body of ['--xyz\r\nContent-Disposition: form-data; name="file"; filename="a.pdf"\r\n\r\n%PDF-1.4 cut here', 'no parts at all']) {
+      expectBilingual4xx(await api('POST', 'courseware', { body, contentType: 'multipart/form-data; boundary=xyz', token: tokens.instructor }), 400)
+    }
+    expectBilingual4xx(await api('POST', 'courseware', { body: 'x', contentType: 'multipart/form-data', token: tokens.instructor }), 400)
+    expect(tempFilesLeft()).toEqual([])
   })
 
   it('a JSON body over 1 MB is a bilingual 413', async () => {
