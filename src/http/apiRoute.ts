@@ -2,6 +2,8 @@ import { fileTooLarge } from '@/ingest/errors'
 import { largestLimitOf, UPLOAD_POLICIES } from '@/ingest/hooks/collectionPolicy'
 import type { UploadPolicyName } from '@/ingest/policy'
 
+import { bilingual } from '@/utilities/labels'
+
 import { SECURITY_HEADERS } from './securityHeaders.mjs'
 
 /** A Next route handler; the context (route params) is passed through untouched. */
@@ -33,8 +35,7 @@ export function capPageSize(request: Request): Request {
   return new Request(url, request)
 }
 
-const jsonError = (status: number, zh: string, en: string): Response =>
-  Response.json({ errors: [{ message: `${zh} / ${en}` }] }, { status })
+const jsonError = (status: number, zh: string, en: string): Response => Response.json({ errors: [{ message: bilingual(zh, en) }] }, { status })
 
 const contentTypeOf = (request: Request): string => (request.headers.get('Content-Type') ?? '').split(';', 1)[0]!.trim().toLowerCase()
 
@@ -117,14 +118,26 @@ async function screenGraphqlBody(request: Request): Promise<Request | Response> 
 export const carriesCredentials = (request: Request): boolean =>
   request.headers.has('Authorization') || /(?:^|;\s*)[^=;\s]+-token=/.test(request.headers.get('Cookie') ?? '')
 
+const directiveName = (directive: string): string => directive.trim().split(/\s+/, 1)[0]!.toLowerCase()
+
+/** An answer's own policy (Payload's `script-src 'none'` on SVG files) keeps its directives and gains ours it lacks. */
+function withOurPolicy(own: string, ours: string): string {
+  const named = new Set(own.split(';').map(directiveName))
+  const added = ours.split(';').filter((directive) => !named.has(directiveName(directive)))
+  return [own, ...added].map((directive) => directive.trim()).filter(Boolean).join('; ')
+}
+
 /**
- * Adds the security headers (unless the answer set its own, e.g. Payload's stricter CSP on files) and keeps
- * answers to signed-in callers out of every cache: they may hold what anonymous visitors must not see, including
- * files of non-public items. Answers to anonymous callers (public items and files) keep their caching.
+ * Adds the security headers and keeps answers to signed-in callers out of every cache: they may hold what
+ * anonymous visitors must not see, including files of non-public items. Answers to anonymous callers (public
+ * items and files) keep their caching.
  */
 export function withResponseHeaders(request: Request, response: Response): Response {
   const headers = new Headers(response.headers)
-  for (const { key, value } of SECURITY_HEADERS) if (!headers.has(key)) headers.set(key, value)
+  for (const { key, value } of SECURITY_HEADERS) {
+    const own = headers.get(key)
+    headers.set(key, own && key === 'Content-Security-Policy' ? withOurPolicy(own, value) : (own ?? value))
+  }
   if (carriesCredentials(request)) {
     headers.set('Cache-Control', 'private, no-store')
     headers.append('Vary', 'Authorization, Cookie')
