@@ -21,7 +21,10 @@ import { Themes } from './collections/Themes'
 import { Users } from './collections/Users'
 import { Videos } from './collections/Videos'
 import { databaseAdapter } from './src/database/adapter'
+import { addInputGuards, answerMalformedMultipart } from './src/hooks/guardInput'
+import { pageSizeRule } from './src/http/graphqlPageSize'
 import { addSearchSync } from './src/hooks/queueSearchSync'
+import { uploadOptions } from './src/ingest/uploadOptions'
 import { jobsConfig } from './src/jobs'
 import { searchEndpoint } from './src/search/endpoint'
 import { refillSearchIndexIfNeeded, startSearchDrainTimer } from './src/search/sync'
@@ -48,11 +51,19 @@ export default buildConfig({
     addSearchSync(Jurisdictions),
     Users,
     SearchOutbox,
-  ],
+  ].map(addInputGuards),
   csrf: security.csrf,
   custom: { rateLimits: security.rateLimits },
   db: databaseAdapter(),
   editor: lexicalEditor(),
+  // Payload's defaults, stated so a change cannot drop them silently: no schema introspection and no playground
+  // in production.
+  graphQL: {
+    disableIntrospectionInProduction: true,
+    disablePlaygroundInProduction: true,
+    validationRules: (args) => [pageSizeRule(args)],
+  },
+  hooks: { afterError: [answerMalformedMultipart] },
   jobs: jobsConfig,
   loggingLevels: rateLimitLoggingLevels,
   i18n: {
@@ -70,6 +81,7 @@ export default buildConfig({
   secret: security.secret,
   serverURL: security.serverURL,
   sharp,
+  upload: uploadOptions(),
   // Regenerate types while developing, not on every test or script boot.
   typescript: { autoGenerate: process.env.NODE_ENV === 'development', outputFile: path.resolve(dirname, 'src/payload-types.ts') },
 }).then(addLockRules)

@@ -6,7 +6,7 @@ import { audiencesField, themesField, titleField } from '@/fields/taxonomy'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
 import { downloadWithOriginalName } from '@/ingest/downloads'
-import { checkUpload } from '@/ingest/hooks/checkUpload'
+import { checkUpload, removeUploadTempFile } from '@/ingest/hooks/checkUpload'
 import { duplicateCheckEndpoint } from '@/ingest/hooks/duplicateCheck'
 import { answerDuplicateRace, rememberPendingUpload } from '@/ingest/hooks/duplicateRace'
 import { duplicateNoticeField, originalFilenameField, sha256Field } from '@/ingest/hooks/fileFields'
@@ -95,6 +95,7 @@ export const Courseware: CollectionConfig<'courseware'> = {
   // Downloads offer the name the file was uploaded with; the admin asks whether a chosen file is already held.
   endpoints: [downloadWithOriginalName('courseware'), duplicateCheckEndpoint('courseware')],
   hooks: {
+    afterOperation: [removeUploadTempFile()],
     afterChange: [queueExtraction],
     afterError: [answerDuplicateRace],
     beforeOperation: [

@@ -2,11 +2,13 @@ import type { CollectionConfig } from 'payload'
 
 import { ownedContentAccess } from '@/access/contentAccess'
 import { ownershipFields } from '@/fields/ownership'
+import { richTextField } from '@/fields/richText'
 import { audiencesField, formatsField, themesField, titleField } from '@/fields/taxonomy'
 import { LESSON_KINDS } from '@/fields/vocabulary'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
 import { refreshBundleHours } from '@/hooks/computeTotals'
+import { tagsField } from '@/fields/tags'
 import { termField } from '@/fields/terms'
 import { label } from '@/utilities/labels'
 
@@ -22,7 +24,7 @@ export const Lessons: CollectionConfig<'lessons'> = {
     titleField('课程名称', 'Title'),
     termField({ label: label('课程类型', 'Kind'), name: 'kind', terms: LESSON_KINDS }),
     { name: 'summary', type: 'textarea', label: label('课程简介', 'Summary'), maxLength: 2000 },
-    { name: 'plan', type: 'richText', label: label('教案', 'Lesson plan') },
+    richTextField({ label: label('教案', 'Lesson plan'), name: 'plan' }),
     formatsField(),
     {
       name: 'durationMinutes',
@@ -50,7 +52,7 @@ export const Lessons: CollectionConfig<'lessons'> = {
     { name: 'cover', type: 'upload', label: label('封面', 'Cover'), relationTo: 'media' },
     themesField(),
     audiencesField(),
-    { name: 'tags', type: 'text', admin: { position: 'sidebar' }, hasMany: true, label: label('标签', 'Tags') },
+    tagsField(),
     {
       name: 'featured',
       type: 'checkbox',

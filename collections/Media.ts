@@ -4,7 +4,7 @@ import { anyone, createOwnedContent, manageOwnedContent } from '@/access/content
 import { ownershipFields } from '@/fields/ownership'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { downloadWithOriginalName } from '@/ingest/downloads'
-import { checkUpload } from '@/ingest/hooks/checkUpload'
+import { checkUpload, removeUploadTempFile } from '@/ingest/hooks/checkUpload'
 import { originalFilenameField, sha256Field } from '@/ingest/hooks/fileFields'
 import { uploadDir } from '@/utilities/uploadDir'
 import { label } from '@/utilities/labels'
@@ -28,6 +28,7 @@ export const Media: CollectionConfig<'media'> = {
   // Downloads offer the name the file was uploaded with, not the safe stored name.
   endpoints: [downloadWithOriginalName('media')],
   hooks: {
+    afterOperation: [removeUploadTempFile()],
     beforeChange: [assignOwnership],
     // Pictures may repeat (the same portrait on two lecturers), so they are checked but not deduplicated.
     beforeOperation: [checkUpload({ dedupe: false, nameField: 'alt', policy: 'media' })],

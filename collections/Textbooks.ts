@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { ownedContentAccess } from '@/access/contentAccess'
 import { ownershipFields } from '@/fields/ownership'
+import { richTextField } from '@/fields/richText'
 import { audiencesField, themesField, titleField } from '@/fields/taxonomy'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
@@ -34,7 +35,7 @@ export const Textbooks: CollectionConfig<'textbooks'> = {
       type: 'array',
       fields: [
         { name: 'title', type: 'text', label: label('章节标题', 'Chapter title'), required: true },
-        { name: 'content', type: 'richText', label: label('正文', 'Text') },
+        richTextField({ label: label('正文', 'Text'), name: 'content' }),
       ],
       label: label('章节', 'Chapters'),
     },

@@ -8,7 +8,7 @@ import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
 import { refreshBundleHours } from '@/hooks/computeTotals'
 import { downloadWithOriginalName } from '@/ingest/downloads'
-import { checkUpload } from '@/ingest/hooks/checkUpload'
+import { checkUpload, removeUploadTempFile } from '@/ingest/hooks/checkUpload'
 import { duplicateCheckEndpoint } from '@/ingest/hooks/duplicateCheck'
 import { answerDuplicateRace, rememberPendingUpload } from '@/ingest/hooks/duplicateRace'
 import { duplicateNoticeField, originalFilenameField, sha256Field } from '@/ingest/hooks/fileFields'
@@ -65,6 +65,7 @@ export const Videos: CollectionConfig<'videos'> = {
   // Downloads offer the name the file was uploaded with; the admin asks whether a chosen file is already held.
   endpoints: [downloadWithOriginalName('videos'), duplicateCheckEndpoint('videos')],
   hooks: {
+    afterOperation: [removeUploadTempFile()],
     afterChange: [queueVideoProbe, refreshBundleHours],
     afterError: [answerDuplicateRace],
     beforeOperation: [checkUpload({ dedupe: true, nameField: 'title', policy: 'videos' })],

@@ -1,11 +1,11 @@
-import type { CollectionBeforeOperationHook, CollectionSlug, PayloadRequest, SanitizedCollectionConfig } from 'payload'
+import type { CollectionAfterOperationHook, CollectionBeforeOperationHook, CollectionSlug, PayloadRequest, SanitizedCollectionConfig } from 'payload'
 
-import { readFile } from 'node:fs/promises'
+import { rm } from 'node:fs/promises'
 
-import { sha256OfBytes } from '../checksum'
+import { sha256OfBytes, sha256OfFile } from '../checksum'
 import { toDisplayName, toStoredFileName } from '../filenames'
 import type { UploadPolicyName } from '../policy'
-import { sniffUpload, type SniffResult } from '../sniff'
+import { sniffUpload, sniffUploadFile, type SniffResult } from '../sniff'
 import { getCollectionPolicy } from './collectionPolicy'
 import { assertNotDuplicate } from './duplicates'
 
@@ -30,14 +30,19 @@ export interface UploadFacts {
   displayName: string
 }
 
-/** Bytes of the upload whether Payload kept it in memory or in a temp file (`useTempFiles`). */
-const readUpload = async (file: UploadFile): Promise<Uint8Array> =>
-  file.tempFilePath && (!file.data || file.data.length === 0) ? new Uint8Array(await readFile(file.tempFilePath)) : new Uint8Array(file.data)
-
+/**
+ * Type and hash of the upload. A large one arrives in a temp file (`useTempFiles`): it is sniffed and hashed
+ * from disk, so a 2 GB video is never held in memory (only documents are read whole, as their checks need).
+ */
 export async function inspectUpload(file: UploadFile, policy: UploadPolicyName): Promise<UploadFacts> {
-  const bytes = await readUpload(file)
+  const displayName = toDisplayName(file.name)
+  if (file.tempFilePath && (!file.data || file.data.length === 0)) {
+    const sniffed = await sniffUploadFile(file.tempFilePath, file.name, getCollectionPolicy(policy))
+    return { displayName, sha256: await sha256OfFile(file.tempFilePath), sniffed }
+  }
+  const bytes = new Uint8Array(file.data)
   const sniffed = await sniffUpload(bytes, file.name, getCollectionPolicy(policy))
-  return { displayName: toDisplayName(file.name), sha256: await sha256OfBytes(bytes), sniffed }
+  return { displayName, sha256: await sha256OfBytes(bytes), sniffed }
 }
 
 const displayStem = (displayName: string): string => displayName.replace(/\.[^.]{1,8}$/, '') || displayName
@@ -60,6 +65,25 @@ const isWrite = (operation: string): boolean => operation === 'create' || operat
 export const storedFileNameOf = (originalName: string, facts: UploadFacts): string =>
   toStoredFileName(originalName, { ext: facts.sniffed.ext, sha256: facts.sha256 })
 
+const UPLOAD_TEMP_FILE = 'uploadTempFile'
+
+/**
+ * Removes the upload's temp file once the write is done. Payload removes it only while `req.file` still names it,
+ * and the Local API writes our hooks make with the same `req` (jobs, search outbox rows) reset `req.file`, which
+ * left every accepted upload's temp file behind. (A refused upload's is removed by Payload, before those writes.)
+ */
+export const removeUploadTempFile =
+  <S extends CollectionSlug>(): CollectionAfterOperationHook<S> =>
+  async ({ operation, req, result }) => {
+    // Only the write the file came with: the upload check's own reads (the duplicate check) share the request.
+    if (!['create', 'update', 'updateByID'].includes(operation)) return result
+    const tempFile = req.context[UPLOAD_TEMP_FILE]
+    if (typeof tempFile !== 'string') return result
+    delete req.context[UPLOAD_TEMP_FILE]
+    await rm(tempFile, { force: true })
+    return result
+  }
+
 const optionsOfHook = new WeakMap<object, CheckUploadOptions>()
 
 /** The options a collection's upload check was configured with (the bulk importer applies the same ones). */
@@ -81,6 +105,7 @@ export const checkUpload = <S extends CollectionSlug>(options: CheckUploadOption
       writeArgs.data = req.context.trustedFileFacts ? data : withoutDerivedFields(data, options)
       return args
     }
+    if (file.tempFilePath) req.context[UPLOAD_TEMP_FILE] = file.tempFilePath
     const facts = await inspectUpload(file, options.policy)
     if (options.dedupe) await assertNotDuplicate(req, collection.slug as CollectionSlug, facts.sha256, writeArgs.id)
     req.file = { ...file, mimetype: facts.sniffed.mime, name: storedFileNameOf(file.name, facts) }

@@ -19,3 +19,14 @@ function limitsFromEnv(name: UploadPolicyName): Partial<Record<FileKind, number>
  * change (and a test's) takes effect without a rebuild.
  */
 export const getCollectionPolicy = (name: UploadPolicyName): UploadPolicy => getUploadPolicy(name, { maxBytes: limitsFromEnv(name) })
+
+export const UPLOAD_POLICIES: readonly UploadPolicyName[] = ['courseware', 'videos', 'media']
+
+/** The largest file an upload collection accepts, whatever its kind. */
+export const largestLimitOf = (name: UploadPolicyName): number => {
+  const policy = getCollectionPolicy(name)
+  return Math.max(...policy.accepts.map((kind) => policy.maxBytes[kind]))
+}
+
+/** The largest file any upload collection accepts (video: 2 GB by default): the request parser's own limit. */
+export const largestUploadLimit = (): number => Math.max(...UPLOAD_POLICIES.map(largestLimitOf))

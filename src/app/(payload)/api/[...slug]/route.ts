@@ -9,9 +9,11 @@ import {
   REST_PUT,
 } from '@payloadcms/next/routes'
 
-export const GET = REST_GET(config)
-export const POST = REST_POST(config)
-export const DELETE = REST_DELETE(config)
-export const PATCH = REST_PATCH(config)
-export const PUT = REST_PUT(config)
-export const OPTIONS = REST_OPTIONS(config)
+import { guardRestRoute } from '@/http/apiRoute'
+
+export const GET = guardRestRoute(REST_GET(config))
+export const POST = guardRestRoute(REST_POST(config))
+export const DELETE = guardRestRoute(REST_DELETE(config))
+export const PATCH = guardRestRoute(REST_PATCH(config))
+export const PUT = guardRestRoute(REST_PUT(config))
+export const OPTIONS = guardRestRoute(REST_OPTIONS(config))
