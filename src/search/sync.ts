@@ -46,7 +46,7 @@ export const queueSearchChange = async (
   const key = searchOutboxKey(collection, id)
   const queuedAt = new Date().toISOString()
   // a new change is tried at once, even if an earlier one of the same document was waiting or parked
-  const data = { attempts: 0, nextAttemptAt: queuedAt, queuedAt, status: 'pending' as const, ...(dependents ? { dependents } : {}) }
+  const data = { attempts: 0, nextAttemptAt: null, queuedAt, status: 'pending' as const, ...(dependents ? { dependents } : {}) }
   const existing = await findQueued(payload, key, req)
   if (existing) {
     await payload.update({ id: existing.id, collection: OUTBOX, data, depth: 0, req })
@@ -85,7 +85,7 @@ type OutboxRow = { attempts?: null | number; dependents?: boolean | null; docId:
 /** What one row asks of the engine, or why it could not be prepared. */
 type Change = { error?: unknown; removal?: string; row: OutboxRow; upsert?: SearchDocument }
 
-/** Rows whose turn has come: not parked, and past their backoff. Rows written by the bulk importer carry neither field. */
+/** Rows whose turn has come: not parked, and past their backoff (none until a first failure). */
 const readyRows = (now: string): Where => ({
   and: [
     NOT_PARKED,
