@@ -46,10 +46,10 @@ export const queueSearchChange = async (
   const key = searchOutboxKey(collection, id)
   const queuedAt = new Date().toISOString()
   // a new change is tried at once, even if an earlier one of the same document was waiting or parked
-  const data = { attempts: 0, nextAttemptAt: null, queuedAt, status: 'pending' as const, ...(dependents ? { dependents } : {}) }
+  const data = { attempts: 0, queuedAt, status: 'pending' as const, ...(dependents ? { dependents } : {}) }
   const existing = await findQueued(payload, key, req)
   if (existing) {
-    await payload.update({ id: existing.id, collection: OUTBOX, data, depth: 0, req })
+    await payload.update({ id: existing.id, collection: OUTBOX, data: { ...data, nextAttemptAt: null }, depth: 0, req })
     return
   }
   try {
