@@ -72,11 +72,37 @@ export const loadSearchDocument = async (
   return doc ? toSearchDocument(collection, doc as unknown as Record<string, unknown>) : null
 }
 
+/**
+ * Queues many documents of one collection (a rename's dependents, thousands for a theme) the way
+ * queueSearchChange queues one, but straight through the database adapter: rows already queued are renewed
+ * with one update per batch, the others inserted without the Local API's per-document work.
+ */
+const queueSearchChanges = async (payload: Payload, collection: CollectionSlug, ids: Array<number | string>, req?: PayloadRequest): Promise<void> => {
+  const queuedAt = new Date().toISOString()
+  for (let start = 0; start < ids.length; start += DRAIN_BATCH) {
+    const idOfKey = new Map(ids.slice(start, start + DRAIN_BATCH).map((id) => [searchOutboxKey(collection, id), id]))
+    const where: Where = { key: { in: [...idOfKey.keys()] } }
+    const queued = (await payload.find({ collection: OUTBOX, depth: 0, limit: 0, pagination: false, req, select: { key: true }, where })).docs
+    if (queued.length) {
+      const renewed = { attempts: 0, nextAttemptAt: null, queuedAt, status: 'pending', updatedAt: queuedAt }
+      await payload.db.updateMany({ collection: OUTBOX, data: renewed, req, returning: false, where: { key: { in: queued.map((row) => row.key) } } })
+    }
+    for (const row of queued) idOfKey.delete(row.key)
+    for (const [key, id] of idOfKey) {
+      const row = { attempts: 0, createdAt: queuedAt, dependents: false, docId: String(id), key, queuedAt, sourceCollection: collection, status: 'pending', updatedAt: queuedAt }
+      // a unique-key refusal means another writer queued it a moment ago (see queueSearchChange)
+      await payload.db.create({ collection: OUTBOX, data: row, req, returning: false }).catch(async (error: unknown) => {
+        if (!(await findQueued(payload, key, req))) throw error
+      })
+    }
+  }
+}
+
 /** Queues every document whose search document copies from this one (see dependents.ts). */
 export const queueDependents = async (payload: Payload, collection: CollectionSlug, id: number | string, req?: PayloadRequest): Promise<void> => {
   for (const { collection: dependent, where } of dependentsOf(payload, collection)) {
     const found = await payload.find({ collection: dependent, depth: 0, limit: 0, pagination: false, req, select: {}, where: where(id) })
-    for (const doc of found.docs) await queueSearchChange(payload, dependent, doc.id, req)
+    await queueSearchChanges(payload, dependent, found.docs.map((doc) => doc.id), req)
   }
 }
 
@@ -93,16 +119,47 @@ const readyRows = (now: string): Where => ({
   ],
 })
 
-const prepareChange = async (payload: Payload, row: OutboxRow): Promise<Change> => {
-  const source = row.sourceCollection as CollectionSlug
-  try {
-    if (row.dependents) await queueDependents(payload, source, row.docId)
-    if (!isIndexedCollection(source)) return { row }
-    const document = await loadSearchDocument(payload, source, row.docId)
-    return document ? { row, upsert: document } : { removal: searchDocumentId(source, row.docId), row }
-  } catch (error) {
-    return { error, row }
+/** The rows' documents, read in one query per collection; when that fails, one by one, so a bad one fails alone. */
+const loadChanges = async (payload: Payload, collection: IndexedCollection, rows: OutboxRow[]): Promise<Change[]> => {
+  const change = (row: OutboxRow, doc: unknown): Change => {
+    try {
+      const document = doc ? toSearchDocument(collection, doc as Record<string, unknown>) : null
+      return document ? { row, upsert: document } : { removal: searchDocumentId(collection, row.docId), row }
+    } catch (error) {
+      return { error, row }
+    }
   }
+  try {
+    const where: Where = { id: { in: rows.map((row) => row.docId) } }
+    const { docs } = await payload.find({ collection, depth: 1, draft: false, limit: 0, overrideAccess: true, pagination: false, where })
+    const byId = new Map(docs.map((doc) => [String(doc.id), doc]))
+    return rows.map((row) => change(row, byId.get(row.docId)))
+  } catch {
+    const changes: Change[] = []
+    for (const row of rows) {
+      try {
+        changes.push(change(row, await payload.findByID({ id: row.docId, collection, depth: 1, disableErrors: true, draft: false, overrideAccess: true })))
+      } catch (error) {
+        changes.push({ error, row })
+      }
+    }
+    return changes
+  }
+}
+
+/** What each row asks of the engine: its dependents queued first, then its own document read. */
+const prepareChanges = async (payload: Payload, rows: OutboxRow[]): Promise<Change[]> => {
+  const changes: Change[] = []
+  const toLoad = new Map<IndexedCollection, OutboxRow[]>()
+  for (const row of rows) {
+    const source = row.sourceCollection as CollectionSlug
+    const expanded = row.dependents ? await queueDependents(payload, source, row.docId).catch((error: unknown) => ({ error })) : undefined
+    if (expanded) changes.push({ error: expanded.error, row })
+    else if (!isIndexedCollection(source)) changes.push({ row })
+    else toLoad.set(source, [...(toLoad.get(source) ?? []), row])
+  }
+  for (const [collection, group] of toLoad) changes.push(...(await loadChanges(payload, collection, group)))
+  return changes
 }
 
 const send = async (engine: SearchEngine, changes: Change[]): Promise<void> => {
@@ -146,15 +203,11 @@ const drainBatch = async (payload: Payload): Promise<number> => {
   const { docs } = await payload.find({ collection: OUTBOX, depth: 0, limit: DRAIN_BATCH, sort: 'queuedAt', where: readyRows(now) })
   const rows = docs as unknown as OutboxRow[]
   if (rows.length === 0) return 0
-  const changes: Change[] = []
-  for (const row of rows) changes.push(await prepareChange(payload, row))
-  const failed = await sendIsolatingFailures(changes)
+  const failed = await sendIsolatingFailures(await prepareChanges(payload, rows))
   const failedRows = new Set(failed.map((change) => change.row))
   // A row queued again while we worked keeps its newer queuedAt and stays for the next round.
-  for (const row of rows) {
-    if (failedRows.has(row)) continue
-    await payload.delete({ collection: OUTBOX, where: { and: [{ id: { equals: row.id } }, { queuedAt: { equals: row.queuedAt } }] } })
-  }
+  const sent = rows.filter((row) => !failedRows.has(row)).map((row): Where => ({ and: [{ id: { equals: row.id } }, { queuedAt: { equals: row.queuedAt } }] }))
+  if (sent.length) await payload.db.deleteMany({ collection: OUTBOX, where: { or: sent } })
   for (const { error, row } of failed) await recordFailure(payload, row, error)
   return rows.length
 }

@@ -151,6 +151,14 @@ describe('copied names follow a rename', () => {
     await sync()
     expect(idsOf(await search({ kind: 'bundle', q: '共同富裕' }))).toEqual([`bundle-${bundle.id}`])
     expect((await search({ kind: 'bundle', q: '乡村振兴第一讲' })).total).toBe(0)
+
+    // a new title saved as a draft is not what the bundle lists yet; once published, it is
+    await payload.update({ id: lesson.id, collection: 'lessons', data: { title: '基层党建第一讲' }, draft: true })
+    await sync()
+    expect((await search({ kind: 'bundle', q: '基层党建' })).total).toBe(0)
+    await payload.update({ id: lesson.id, collection: 'lessons', data: { _status: 'published', title: '基层党建第一讲' } })
+    await sync()
+    expect(idsOf(await search({ kind: 'bundle', q: '基层党建' }))).toEqual([`bundle-${bundle.id}`])
   })
 
   it('a courseware, video, textbook or route rename reaches the bundles that list it', async () => {
