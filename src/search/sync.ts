@@ -1,13 +1,13 @@
 /**
  * Getting every change into the search engine. Collection hooks only write an outbox row (same database
  * as the change, so nothing is lost when the engine is down); `drainSearchOutbox` moves rows into the
- * engine and deletes them only once the engine has taken them.
+ * engine and deletes them only once the engine has taken them. A row the engine refuses waits a growing
+ * delay before its next try, without holding up the others, and is parked after MAX_SYNC_ATTEMPTS.
  */
 import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
-import type { SearchDocument } from './types'
-
 import type { SearchEngine } from './engine'
+import type { SearchDocument } from './types'
 
 import { dependentsOf } from './dependents'
 import { isIndexedCollection, type IndexedCollection, searchDocumentId, toSearchDocument } from './documents'
@@ -111,6 +111,9 @@ type OutboxRow = { attempts?: null | number; dependents?: boolean | null; docId:
 /** What one row asks of the engine, or why it could not be prepared. */
 type Change = { error?: unknown; removal?: string; row: OutboxRow; upsert?: SearchDocument }
 
+/** The row as it was read: a row queued again meanwhile has a newer queuedAt and is left for the next round. */
+const sameQueuedRow = (row: OutboxRow): Where => ({ and: [{ id: { equals: row.id } }, { queuedAt: { equals: row.queuedAt } }] })
+
 /** Rows whose turn has come: not parked, and past their backoff (none until a first failure). */
 const readyRows = (now: string): Where => ({
   and: [
@@ -147,13 +150,20 @@ const loadChanges = async (payload: Payload, collection: IndexedCollection, rows
   }
 }
 
+/** Queues the row's dependents once: should the row itself fail, its retries do not queue them again. */
+const expandDependents = async (payload: Payload, row: OutboxRow): Promise<undefined> => {
+  await queueDependents(payload, row.sourceCollection as CollectionSlug, row.docId)
+  await payload.db.updateMany({ collection: OUTBOX, data: { dependents: false }, returning: false, where: sameQueuedRow(row) })
+  return undefined
+}
+
 /** What each row asks of the engine: its dependents queued first, then its own document read. */
 const prepareChanges = async (payload: Payload, rows: OutboxRow[]): Promise<Change[]> => {
   const changes: Change[] = []
   const toLoad = new Map<IndexedCollection, OutboxRow[]>()
   for (const row of rows) {
     const source = row.sourceCollection as CollectionSlug
-    const expanded = row.dependents ? await queueDependents(payload, source, row.docId).catch((error: unknown) => ({ error })) : undefined
+    const expanded = row.dependents ? await expandDependents(payload, row).catch((error: unknown) => ({ error })) : undefined
     if (expanded) changes.push({ error: expanded.error, row })
     else if (!isIndexedCollection(source)) changes.push({ row })
     else toLoad.set(source, [...(toLoad.get(source) ?? []), row])
@@ -206,7 +216,7 @@ const drainBatch = async (payload: Payload): Promise<number> => {
   const failed = await sendIsolatingFailures(await prepareChanges(payload, rows))
   const failedRows = new Set(failed.map((change) => change.row))
   // A row queued again while we worked keeps its newer queuedAt and stays for the next round.
-  const sent = rows.filter((row) => !failedRows.has(row)).map((row): Where => ({ and: [{ id: { equals: row.id } }, { queuedAt: { equals: row.queuedAt } }] }))
+  const sent = rows.filter((row) => !failedRows.has(row)).map(sameQueuedRow)
   if (sent.length) await payload.db.deleteMany({ collection: OUTBOX, where: { or: sent } })
   for (const { error, row } of failed) await recordFailure(payload, row, error)
   return rows.length
@@ -223,7 +233,7 @@ const recordFailure = async (payload: Payload, row: OutboxRow, error: unknown): 
     collection: OUTBOX,
     data: { attempts, lastError, nextAttemptAt, status: parked ? 'parked' : 'pending' },
     depth: 0,
-    where: { and: [{ id: { equals: row.id } }, { queuedAt: { equals: row.queuedAt } }] },
+    where: sameQueuedRow(row),
   })
   const message = parked
     ? `搜索同步已搁置 ${row.sourceCollection}:${row.docId}（失败 ${attempts} 次），运行 npm run reindex 后清除 / Search sync parked after ${attempts} failures; npm run reindex clears it`
