@@ -46,7 +46,7 @@ export default buildConfig({
   },
   collections: [
     ...[Lessons, Courseware, Videos, Textbooks, FieldSites, FieldRoutes, Lecturers, Bundles].map(addSearchSync),
-    Themes,
+    addSearchSync(Themes),
     Media,
     addSearchSync(Jurisdictions),
     Users,

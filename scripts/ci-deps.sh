@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the test suites need, installed only when missing.
 #   chromium        e2e (playwright-core drives /usr/bin/chromium)        required
-#   fonts-noto-cjk  CJK glyphs in e2e screenshots                          required
+#   fonts-noto-cjk  CJK glyphs in e2e screenshots and PDF previews          required
 #   ffmpeg          video thumbnails/duration in ingest tests (skipped without it)  optional
 set -euo pipefail
 

@@ -29,8 +29,8 @@ bar.stop()
 
 const seconds = ((Date.now() - startedAt) / 1000).toFixed(1)
 console.log(
-  `完成：读取 ${summary.read} 条，索引 ${summary.written} 条已发布内容，删除失效索引 ${summary.removed} 条，用时 ${seconds} 秒\n` +
-    `Done: ${summary.read} items read, ${summary.written} published items indexed, ${summary.removed} stale entries removed in ${seconds} s (${engine.name} engine)`,
+  `完成：读取 ${summary.read} 条，索引 ${summary.written} 条已发布内容，删除失效索引 ${summary.removed} 条，清除搁置的同步 ${summary.unparked} 条，用时 ${seconds} 秒\n` +
+    `Done: ${summary.read} items read, ${summary.written} published items indexed, ${summary.removed} stale entries removed, ${summary.unparked} parked changes cleared in ${seconds} s (${engine.name} engine)`,
 )
 await closeSearchEngine()
 process.exit(0)

@@ -665,8 +665,14 @@ export interface SearchOutbox {
   sourceCollection: string;
   docId: string;
   queuedAt: string;
+  status?: ('pending' | 'parked') | null;
   attempts?: number | null;
+  nextAttemptAt?: string | null;
   lastError?: string | null;
+  /**
+   * Items that copy from it are synced again too
+   */
+  dependents?: boolean | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -1227,8 +1233,11 @@ export interface SearchOutboxSelect<T extends boolean = true> {
   sourceCollection?: T;
   docId?: T;
   queuedAt?: T;
+  status?: T;
   attempts?: T;
+  nextAttemptAt?: T;
   lastError?: T;
+  dependents?: T;
   updatedAt?: T;
   createdAt?: T;
 }

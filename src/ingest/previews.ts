@@ -11,6 +11,7 @@ import { join } from 'node:path'
 import sharp from 'sharp'
 import { renderPageAsImage } from 'unpdf'
 
+import { registerCjkFonts } from './cjkFonts'
 import './node20Polyfills'
 import { openPdf } from './pdfjsData'
 
@@ -42,12 +43,21 @@ async function toWebp(png: Uint8Array): Promise<PreviewImage> {
   return { data: new Uint8Array(data), height: info.height, mime: 'image/webp', width: info.width }
 }
 
+/** @napi-rs/canvas, with CJK fonts behind its generic families so non-embedded Chinese fonts draw their characters. */
+async function canvasWithCjkFonts() {
+  const canvas = await import('@napi-rs/canvas')
+  if (registerCjkFonts(canvas.GlobalFonts) === false) {
+    process.emitWarning('未找到中文字体，PDF 预览中的中文可能显示为方框（安装 fonts-noto-cjk 或设置 PREVIEW_CJK_FONTS） / No CJK font found: Chinese text in PDF previews may show as boxes (install fonts-noto-cjk or set PREVIEW_CJK_FONTS)')
+  }
+  return canvas
+}
+
 export async function renderPdfFirstPage(pdf: Uint8Array, options: { width?: number } = {}): Promise<PreviewOutcome> {
   try {
     const document = await openPdf(pdf)
     try {
       const png = await renderPageAsImage(document, 1, {
-        canvasImport: () => import('@napi-rs/canvas'),
+        canvasImport: canvasWithCjkFonts,
         width: options.width ?? 800,
       })
       return { image: await toWebp(new Uint8Array(png)) }

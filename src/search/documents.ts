@@ -180,6 +180,36 @@ const BUILDERS: Record<IndexedCollection, Builder> = {
   }),
 }
 
+/**
+ * What each kind's document copies from the documents it points at (the builders above read them at depth 1):
+ * `field` is the relationship, as a query path, `copies` the fields of the document pointed at. When one of
+ * those fields changes, the documents that copy it are synced again: src/search/dependents.ts derives which
+ * from this list and the collections' schema, and documents.spec.ts fails when a builder copies anything
+ * not declared here. `storedPath`: the document also keeps its owner's ancestor path in that field, so a
+ * move of the owner or of any jurisdiction above it reaches it too.
+ */
+export type CopiedRelation = { copies: readonly string[]; field: string; storedPath?: string }
+
+const OWNER: CopiedRelation = { copies: ['name', 'ancestorPath'], field: 'jurisdiction', storedPath: 'jurisdictionPath' }
+const THEMES: CopiedRelation = { copies: ['name'], field: 'themes' }
+const LECTURERS: CopiedRelation = { copies: ['name'], field: 'lecturers' }
+
+export const COPIED_RELATIONS: Record<IndexedCollection, readonly CopiedRelation[]> = {
+  bundles: [OWNER, { copies: ['name'], field: 'theme' }, { copies: ['title'], field: 'items.item' }],
+  courseware: [OWNER, THEMES, LECTURERS],
+  'field-routes': [
+    OWNER,
+    THEMES,
+    { copies: ['title', 'lat', 'lng'], field: 'stops.site' },
+    { copies: ['name'], field: 'stops.lecturer' },
+  ],
+  'field-sites': [OWNER, THEMES],
+  lecturers: [OWNER, THEMES],
+  lessons: [OWNER, THEMES, LECTURERS],
+  textbooks: [OWNER, THEMES],
+  videos: [OWNER, THEMES, LECTURERS],
+}
+
 /** Only published items are searchable: a draft-only document, or one without a visibility, has no search document. */
 export const isSearchable = (doc: Doc): boolean =>
   (doc._status === undefined || doc._status === 'published') && typeof doc.visibility === 'string'

@@ -8,12 +8,14 @@ import type { SearchEngine } from './engine'
 import type { SearchDocument } from './types'
 
 import { INDEXED_COLLECTIONS, type IndexedCollection, toSearchDocument } from './documents'
+import { clearParkedChanges } from './outboxStatus'
 
 /** at least the embedded engine's WORKER_MIN_BATCH, so its preparation worker takes part */
 const BATCH = 500
 
 export type ReindexProgress = { collection: string; done: number; total: number }
-export type ReindexSummary = { read: number; removed: number; written: number }
+/** `unparked`: parked search-outbox rows the reindex made needless (see sync.ts) */
+export type ReindexSummary = { read: number; removed: number; unparked: number; written: number }
 
 /** documents in every indexed collection, those matching `whereIn(collection)` */
 const countInIndexedCollections = async (
@@ -34,6 +36,7 @@ export const reindexAll = async (
   engine: SearchEngine,
   onProgress: (progress: ReindexProgress) => void = () => {},
 ): Promise<ReindexSummary> => {
+  const startedAt = new Date().toISOString()
   const total = await countIndexable(payload)
   const keep = new Set<string>()
   let read = 0
@@ -59,7 +62,9 @@ export const reindexAll = async (
   const orphans: string[] = []
   for await (const { id } of engine.listIds()) if (!keep.has(id)) orphans.push(id)
   for (let i = 0; i < orphans.length; i += 1000) await engine.remove(orphans.slice(i, i + 1000))
-  return { read, removed: orphans.length, written: keep.size }
+  // every document was just written from the database: what parked changes waited for is done
+  const unparked = await clearParkedChanges(payload, startedAt)
+  return { read, removed: orphans.length, unparked, written: keep.size }
 }
 
 /** what toSearchDocument keeps: published items (items of collections without drafts are always published) */

@@ -1,30 +1,30 @@
 /**
  * Getting every change into the search engine. Collection hooks only write an outbox row (same database
  * as the change, so nothing is lost when the engine is down); `drainSearchOutbox` moves rows into the
- * engine and deletes them only once the engine has taken them.
+ * engine and deletes them only once the engine has taken them. A row the engine refuses waits a growing
+ * delay before its next try, without holding up the others, and is parked after MAX_SYNC_ATTEMPTS.
  */
 import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
+import type { SearchEngine } from './engine'
 import type { SearchDocument } from './types'
 
-import { isIndexedCollection, INDEXED_COLLECTIONS, type IndexedCollection, searchDocumentId, toSearchDocument } from './documents'
+import { dependentsOf } from './dependents'
+import { isIndexedCollection, type IndexedCollection, searchDocumentId, toSearchDocument } from './documents'
 import { getSearchEngine } from './index'
+import { NOT_PARKED } from './outboxStatus'
 import { reindexIfNeeded } from './reindex'
 
 const OUTBOX = 'search-outbox'
 const DRAIN_BATCH = 200
 
-/** Changes to these reach other items' search documents (owner names and paths, lecturer and site names). */
-const DEPENDENTS: Partial<Record<CollectionSlug, (id: number | string) => Array<{ collection: IndexedCollection; where: Where }>>> = {
-  'field-sites': (id) => [{ collection: 'field-routes', where: { 'stops.site': { equals: id } } }],
-  jurisdictions: (id) =>
-    INDEXED_COLLECTIONS.map((collection) => ({ collection, where: { jurisdictionPath: { contains: `/${id}/` } } })),
-  lecturers: (id) =>
-    (['lessons', 'courseware', 'videos'] as const).map((collection) => ({
-      collection,
-      where: { lecturers: { contains: id } },
-    })),
-}
+/** A row that failed this many times is parked: it waits for `npm run reindex` instead of being retried. */
+export const MAX_SYNC_ATTEMPTS = 8
+const FIRST_RETRY_MS = 2_000
+const LONGEST_RETRY_MS = 10 * 60_000
+
+/** 2 s, 4 s, 8 s … after each failure, at most 10 minutes. */
+export const retryDelayMs = (attempts: number): number => Math.min(FIRST_RETRY_MS * 2 ** Math.max(0, attempts - 1), LONGEST_RETRY_MS)
 
 /** One pending row per document: what the outbox's unique `key` holds. */
 export const searchOutboxKey = (collection: CollectionSlug, id: number | string): string => `${collection}:${id}`
@@ -32,22 +32,28 @@ export const searchOutboxKey = (collection: CollectionSlug, id: number | string)
 const findQueued = async (payload: Payload, key: string, req?: PayloadRequest) =>
   (await payload.find({ collection: OUTBOX, depth: 0, limit: 1, pagination: false, req, where: { key: { equals: key } } })).docs[0]
 
-/** Marks one document (or a jurisdiction/lecturer/site whose dependents must follow) as needing a sync. */
+/**
+ * Marks one document as needing a sync; `dependents`: a field that other search documents copy changed (or
+ * the document is gone), so the drain also queues those documents. A flag once set stays until drained.
+ */
 export const queueSearchChange = async (
   payload: Payload,
   collection: CollectionSlug,
   id: number | string,
   req?: PayloadRequest,
+  { dependents = false }: { dependents?: boolean } = {},
 ): Promise<void> => {
   const key = searchOutboxKey(collection, id)
   const queuedAt = new Date().toISOString()
+  // a new change is tried at once, even if an earlier one of the same document was waiting or parked
+  const data = { attempts: 0, queuedAt, status: 'pending' as const, ...(dependents ? { dependents } : {}) }
   const existing = await findQueued(payload, key, req)
   if (existing) {
-    await payload.update({ id: existing.id, collection: OUTBOX, data: { queuedAt }, depth: 0, req })
+    await payload.update({ id: existing.id, collection: OUTBOX, data: { ...data, nextAttemptAt: null }, depth: 0, req })
     return
   }
   try {
-    await payload.create({ collection: OUTBOX, data: { docId: String(id), key, queuedAt, sourceCollection: collection }, depth: 0, req })
+    await payload.create({ collection: OUTBOX, data: { ...data, docId: String(id), key, sourceCollection: collection }, depth: 0, req })
   } catch (error) {
     // Another writer (often the drain expanding a jurisdiction's dependents) queued the same key a moment
     // ago, and the unique index refused ours: the change is covered. Adapters word that refusal
@@ -66,51 +72,173 @@ export const loadSearchDocument = async (
   return doc ? toSearchDocument(collection, doc as unknown as Record<string, unknown>) : null
 }
 
-const expandDependents = async (payload: Payload, collection: CollectionSlug, id: string): Promise<void> => {
-  for (const { collection: dependent, where } of DEPENDENTS[collection]?.(id) ?? []) {
-    const found = await payload.find({ collection: dependent, depth: 0, limit: 0, pagination: false, select: {}, where })
-    for (const doc of found.docs) await queueSearchChange(payload, dependent, doc.id)
+/**
+ * Queues many documents of one collection (a rename's dependents, thousands for a theme) the way
+ * queueSearchChange queues one, but straight through the database adapter: rows already queued are renewed
+ * with one update per batch, the others inserted without the Local API's per-document work.
+ */
+const queueSearchChanges = async (payload: Payload, collection: CollectionSlug, ids: Array<number | string>, req?: PayloadRequest): Promise<void> => {
+  const queuedAt = new Date().toISOString()
+  for (let start = 0; start < ids.length; start += DRAIN_BATCH) {
+    const idOfKey = new Map(ids.slice(start, start + DRAIN_BATCH).map((id) => [searchOutboxKey(collection, id), id]))
+    const where: Where = { key: { in: [...idOfKey.keys()] } }
+    const queued = (await payload.find({ collection: OUTBOX, depth: 0, limit: 0, pagination: false, req, select: { key: true }, where })).docs
+    if (queued.length) {
+      const renewed = { attempts: 0, nextAttemptAt: null, queuedAt, status: 'pending', updatedAt: queuedAt }
+      await payload.db.updateMany({ collection: OUTBOX, data: renewed, req, returning: false, where: { key: { in: queued.map((row) => row.key) } } })
+    }
+    for (const row of queued) idOfKey.delete(row.key)
+    for (const [key, id] of idOfKey) {
+      const row = { attempts: 0, createdAt: queuedAt, dependents: false, docId: String(id), key, queuedAt, sourceCollection: collection, status: 'pending', updatedAt: queuedAt }
+      // a unique-key refusal means another writer queued it a moment ago (see queueSearchChange)
+      await payload.db.create({ collection: OUTBOX, data: row, req, returning: false }).catch(async (error: unknown) => {
+        if (!(await findQueued(payload, key, req))) throw error
+      })
+    }
   }
 }
 
-type OutboxRow = { docId: string; id: number | string; queuedAt: string; sourceCollection: string }
+/** Queues every document whose search document copies from this one (see dependents.ts). */
+export const queueDependents = async (payload: Payload, collection: CollectionSlug, id: number | string, req?: PayloadRequest): Promise<void> => {
+  for (const { collection: dependent, where } of dependentsOf(payload, collection)) {
+    const found = await payload.find({ collection: dependent, depth: 0, limit: 0, pagination: false, req, select: {}, where: where(id) })
+    await queueSearchChanges(payload, dependent, found.docs.map((doc) => doc.id), req)
+  }
+}
 
-/** Sends a batch of pending changes to the engine. Returns how many rows were cleared. */
-const drainBatch = async (payload: Payload): Promise<number> => {
-  const { docs } = await payload.find({ collection: OUTBOX, depth: 0, limit: DRAIN_BATCH, sort: 'queuedAt' })
-  const rows = docs as unknown as OutboxRow[]
-  if (rows.length === 0) return 0
-  const upserts: SearchDocument[] = []
-  const removals: string[] = []
+type OutboxRow = { attempts?: null | number; dependents?: boolean | null; docId: string; id: number | string; queuedAt: string; sourceCollection: string }
+
+/** What one row asks of the engine, or why it could not be prepared. */
+type Change = { error?: unknown; removal?: string; row: OutboxRow; upsert?: SearchDocument }
+
+/** The row as it was read: a row queued again meanwhile has a newer queuedAt and is left for the next round. */
+const sameQueuedRow = (row: OutboxRow): Where => ({ and: [{ id: { equals: row.id } }, { queuedAt: { equals: row.queuedAt } }] })
+
+/** Rows whose turn has come: not parked, and past their backoff (none until a first failure). */
+const readyRows = (now: string): Where => ({
+  and: [
+    NOT_PARKED,
+    { or: [{ nextAttemptAt: { exists: false } }, { nextAttemptAt: { equals: null } }, { nextAttemptAt: { less_than_equal: now } }] },
+  ],
+})
+
+/** The rows' documents, read in one query per collection; when that fails, one by one, so a bad one fails alone. */
+const loadChanges = async (payload: Payload, collection: IndexedCollection, rows: OutboxRow[]): Promise<Change[]> => {
+  const change = (row: OutboxRow, doc: unknown): Change => {
+    try {
+      const document = doc ? toSearchDocument(collection, doc as Record<string, unknown>) : null
+      return document ? { row, upsert: document } : { removal: searchDocumentId(collection, row.docId), row }
+    } catch (error) {
+      return { error, row }
+    }
+  }
+  try {
+    const where: Where = { id: { in: rows.map((row) => row.docId) } }
+    const { docs } = await payload.find({ collection, depth: 1, draft: false, limit: 0, overrideAccess: true, pagination: false, where })
+    const byId = new Map(docs.map((doc) => [String(doc.id), doc]))
+    return rows.map((row) => change(row, byId.get(row.docId)))
+  } catch {
+    const changes: Change[] = []
+    for (const row of rows) {
+      try {
+        changes.push(change(row, await payload.findByID({ id: row.docId, collection, depth: 1, disableErrors: true, draft: false, overrideAccess: true })))
+      } catch (error) {
+        changes.push({ error, row })
+      }
+    }
+    return changes
+  }
+}
+
+/** Queues the row's dependents once: should the row itself fail, its retries do not queue them again. */
+const expandDependents = async (payload: Payload, row: OutboxRow): Promise<undefined> => {
+  await queueDependents(payload, row.sourceCollection as CollectionSlug, row.docId)
+  await payload.db.updateMany({ collection: OUTBOX, data: { dependents: false }, returning: false, where: sameQueuedRow(row) })
+  return undefined
+}
+
+/** What each row asks of the engine: its dependents queued first, then its own document read. */
+const prepareChanges = async (payload: Payload, rows: OutboxRow[]): Promise<Change[]> => {
+  const changes: Change[] = []
+  const toLoad = new Map<IndexedCollection, OutboxRow[]>()
   for (const row of rows) {
     const source = row.sourceCollection as CollectionSlug
-    if (DEPENDENTS[source]) await expandDependents(payload, source, row.docId)
-    if (!isIndexedCollection(source)) continue
-    const document = await loadSearchDocument(payload, source, row.docId)
-    if (document) upserts.push(document)
-    else removals.push(searchDocumentId(source, row.docId))
+    const expanded = row.dependents ? await expandDependents(payload, row).catch((error: unknown) => ({ error })) : undefined
+    if (expanded) changes.push({ error: expanded.error, row })
+    else if (!isIndexedCollection(source)) changes.push({ row })
+    else toLoad.set(source, [...(toLoad.get(source) ?? []), row])
   }
+  for (const [collection, group] of toLoad) changes.push(...(await loadChanges(payload, collection, group)))
+  return changes
+}
+
+const send = async (engine: SearchEngine, changes: Change[]): Promise<void> => {
+  const upserts = changes.flatMap((change) => (change.upsert ? [change.upsert] : []))
+  const removals = changes.flatMap((change) => (change.removal ? [change.removal] : []))
+  if (upserts.length) await engine.upsert(upserts)
+  if (removals.length) await engine.remove(removals)
+}
+
+/** The engine answers at all: a failed batch is then some document's fault, not an outage. */
+const engineAnswers = (engine: SearchEngine): Promise<boolean> =>
+  engine.count().then(
+    () => true,
+    () => false,
+  )
+
+/**
+ * Sends the prepared changes; when the engine refuses the batch but still answers, each change goes alone,
+ * so a document the engine cannot take fails by itself and the others get in. Returns the failed changes.
+ * Throws when the engine is unreachable: then nothing is any row's fault and every row waits as it is.
+ */
+const sendIsolatingFailures = async (changes: Change[]): Promise<Change[]> => {
+  const failed = changes.filter((change) => change.error !== undefined)
+  const ready = changes.filter((change) => change.error === undefined)
   const engine = await getSearchEngine()
   try {
-    if (upserts.length) await engine.upsert(upserts)
-    if (removals.length) await engine.remove(removals)
+    await send(engine, ready)
+    return failed
   } catch (error) {
-    await recordFailure(payload, rows, error)
-    throw error
+    if (!(await engineAnswers(engine))) throw error
   }
+  for (const change of ready) {
+    await send(engine, [change]).catch((error: unknown) => failed.push({ ...change, error }))
+  }
+  return failed
+}
+
+/** Sends a batch of pending changes to the engine. Returns how many rows it handled (cleared or put back). */
+const drainBatch = async (payload: Payload): Promise<number> => {
+  const now = new Date().toISOString()
+  const { docs } = await payload.find({ collection: OUTBOX, depth: 0, limit: DRAIN_BATCH, sort: 'queuedAt', where: readyRows(now) })
+  const rows = docs as unknown as OutboxRow[]
+  if (rows.length === 0) return 0
+  const failed = await sendIsolatingFailures(await prepareChanges(payload, rows))
+  const failedRows = new Set(failed.map((change) => change.row))
   // A row queued again while we worked keeps its newer queuedAt and stays for the next round.
-  for (const row of rows) {
-    await payload.delete({ collection: OUTBOX, where: { and: [{ id: { equals: row.id } }, { queuedAt: { equals: row.queuedAt } }] } })
-  }
+  const sent = rows.filter((row) => !failedRows.has(row)).map(sameQueuedRow)
+  if (sent.length) await payload.db.deleteMany({ collection: OUTBOX, where: { or: sent } })
+  for (const { error, row } of failed) await recordFailure(payload, row, error)
   return rows.length
 }
 
-const recordFailure = async (payload: Payload, rows: OutboxRow[], error: unknown) => {
+/** One more failed attempt: retried after a growing delay, parked after MAX_SYNC_ATTEMPTS. */
+const recordFailure = async (payload: Payload, row: OutboxRow, error: unknown): Promise<void> => {
+  const attempts = (row.attempts ?? 0) + 1
+  const parked = attempts >= MAX_SYNC_ATTEMPTS
   const lastError = String((error as Error)?.message ?? error).slice(0, 500)
-  for (const row of rows) {
-    const current = await payload.findByID({ id: row.id, collection: OUTBOX, depth: 0, disableErrors: true })
-    if (current) await payload.update({ id: row.id, collection: OUTBOX, data: { attempts: (current.attempts ?? 0) + 1, lastError }, depth: 0 })
-  }
+  const nextAttemptAt = new Date(Date.now() + retryDelayMs(attempts)).toISOString()
+  // only if nobody queued the document again meanwhile: a new change starts afresh
+  await payload.update({
+    collection: OUTBOX,
+    data: { attempts, lastError, nextAttemptAt, status: parked ? 'parked' : 'pending' },
+    depth: 0,
+    where: sameQueuedRow(row),
+  })
+  const message = parked
+    ? `搜索同步已搁置 ${row.sourceCollection}:${row.docId}（失败 ${attempts} 次），运行 npm run reindex 后清除 / Search sync parked after ${attempts} failures; npm run reindex clears it`
+    : `搜索同步失败，稍后重试 ${row.sourceCollection}:${row.docId}（第 ${attempts} 次） / Search sync failed; retrying later`
+  payload.logger.warn({ err: error, msg: message })
 }
 
 let draining: null | Promise<number> = null
