@@ -35,13 +35,13 @@ import {
   type SearchResult,
 } from '../engine'
 import { markAll, markSnippet, matchingPages } from '../highlight'
-import { literalPlan, planQuery, type QueryPlan } from '../queryPlan'
+import { compactText, literalPlan, planQuery, type QueryPlan } from '../queryPlan'
 import { allowedTypos, closeTerms, withTypoAlternatives } from '../typos'
 import { type ColumnRow, DocColumns } from './embeddedColumns'
 import { DOC_COLUMNS, type Display, type RowParams, toRowParams } from './embeddedRows'
 import { compileFilters, compileNear, compileScope, countFacets } from './embeddedFilter'
-import { type MatchTable, rankTiers, type TierQuery } from './embeddedRanking'
-import { gramsExpression, wordsExpression } from './ftsExpression'
+import { fewHoldThePhrase, type MatchTable, rankTiers, type TierQuery } from './embeddedRanking'
+import { gramsExpression, phraseGramsExpression, wordsExpression } from './ftsExpression'
 import { PrepareWorker } from './preparePool'
 import { PrepareQueue, type PrepareTask } from './prepareQueue'
 
@@ -50,7 +50,7 @@ export const DEFAULT_SEARCH_DB = 'data/search.db'
 
 /** bm25 over a longer deciding list costs more than it is worth; see the header */
 const BM25_MAX_MATCHES = 3_000
-/** fewer visible matches than this from the word index → also look in the character-pair index */
+/** fewer visible matches than this from the word index → also look in the character-pair index (and see fewHoldThePhrase) */
 const GRAM_FALLBACK_BELOW = 5
 /** documents holding the last word as a whole word, from which its prefix expansion is skipped */
 const PREFIX_NEEDLESS_FROM = 200
@@ -426,12 +426,19 @@ export class EmbeddedSearchEngine implements SearchEngine {
     let matched = textual ? this.matchRowids('words', wordsExpression(plan)) : this.allRowids()
     let visible = filterRows(matched, keep)
     let wordRows: null | Set<number> = null
-    if (textual && visible.length < GRAM_FALLBACK_BELOW) {
+    let phrasePairRows: null | Set<number> = null
+    const lists = this.matchRowids.bind(this)
+    const literal = literalPlan(typed)
+    const fewWords = visible.length < GRAM_FALLBACK_BELOW
+    if (textual && (fewWords || fewHoldThePhrase(lists, query.q, Boolean(literal.groups.at(-1)?.prefix), keep))) {
       wordRows = new Set(visible)
-      matched = unionSorted(matched, this.matchRowids('grams', gramsExpression(plan)))
+      const phrase = compactText(query.q)
+      const phrasePairs = phrase ? this.matchRowids('grams', phraseGramsExpression(phrase)) : new Int32Array(0)
+      phrasePairRows = new Set(phrasePairs)
+      matched = unionSorted(matched, fewWords ? this.matchRowids('grams', gramsExpression(plan)) : phrasePairs)
       visible = filterRows(matched, keep)
     }
-    const tierQuery = { columns: this.columns, keep, lists: this.matchRowids.bind(this), literal: literalPlan(typed), needed: page * perPage, plan, q: query.q, rows: visible, wordRows }
+    const tierQuery = { columns: this.columns, keep, lists, literal, needed: page * perPage, phrasePairRows, plan, q: query.q, rows: visible, wordRows }
     const scores = this.score(tierQuery, sort, distances)
     const pageRows = topRows(visible, scores, page * perPage).slice((page - 1) * perPage)
     return {

@@ -3,10 +3,11 @@
  *   6 the query as written (either script, spaces and punctuation ignored) in the title
  *   5 … in the text (title, summary, body, file pages), or the query is a whole theme/audience/format tag
  *   4 all typed words close together in the text
- *   3 all typed words in the text, apart (or a whole tag the query contains, the rest of the query in the text)
- *   2 only with a synonym or a typo correction
- *   1 only with a piece of a tag (党性锻炼 against the tag 党性教育): a match, never a relevant one
- *   0 only as a substring (the character-pair fallback)
+ *   3 only as character pairs of the words (the substring fallback); an item holding every pair of the
+ *     query as written (禄精 in 焦裕禄精神, which the segmenter cuts 焦裕禄|精神) counts as tier 5
+ *   2 all typed words in the text, apart (or a whole tag the query contains, the rest of the query in the text)
+ *   1 only with a synonym or a typo correction
+ *   0 only with a piece of a tag (党性锻炼 against the tag 党性教育): a match, never a relevant one
  * Tiers are FTS5 lists (phrase, NEAR, AND) probed best first; once the visible rows placed fill the
  * page, the lower tiers cannot reach it and are not read (DESIGN.md §4: reading and ranking every match
  * is what makes the naive query slow). Within a tier, bm25 over the deciding tier's own list when it is short.
@@ -18,7 +19,10 @@ import { indexWordText, queryWords } from '../text'
 import { type DocColumns } from './embeddedColumns'
 import { inText, nearExpression, phraseExpression, quoteTerm, wordsExpression } from './ftsExpression'
 
-export const TIER = { apart: 3, near: 4, phraseInText: 5, phraseInTitle: 6, substring: 0, synonym: 2, tagPiece: 1 } as const
+export const TIER = { apart: 2, near: 4, pairs: 3, phraseInText: 5, phraseInTitle: 6, synonym: 1, tagPiece: 0 } as const
+
+/** fewer visible items than this hold the query as written → the character-pair index is read too (a page) */
+export const PHRASE_HOLDERS_WANTED = 20
 
 export type MatchTable = 'titles' | 'words'
 
@@ -35,6 +39,8 @@ export type TierQuery = {
   rows: Int32Array
   /** set when the character-pair fallback added rows: the rows the words matched */
   wordRows: null | Set<number>
+  /** set with `wordRows`: the rows holding every character pair of the query as written, which hold the query */
+  phrasePairRows: null | Set<number>
   /** rows the page needs (page × perPage) */
   needed: number
   keep: (r: number) => boolean
@@ -75,11 +81,10 @@ export const rankTiers = (query: TierQuery): Tiers => {
     if (step.also) for (let index = 0; index < rows.length; index++) if (step.also(rows[index]!)) place(rows[index]!, step.tier)
     if (placed >= needed) break
   }
-  const below = (r: number): number => (query.wordRows && !query.wordRows.has(r) ? TIER.substring : TIER.tagPiece)
   const tiers = new Uint8Array(rows.length)
   for (let index = 0; index < rows.length; index++) {
     const r = rows[index]!
-    tiers[index] = marks[r] ? marks[r]! - 1 : below(r)
+    tiers[index] = marks[r] ? marks[r]! - 1 : TIER.tagPiece
   }
   return { deciding, tiers }
 }
@@ -94,8 +99,11 @@ function* tierSteps(query: TierQuery, tags: WholeTags): Generator<Step> {
     yield { list: { expression, table: 'titles' }, tier: TIER.phraseInTitle }
     yield { also: (r) => tags.equals(r), list: { expression: inText(expression), table: 'words' }, tier: TIER.phraseInText }
   }
+  const { phrasePairRows, wordRows } = query
+  if (phrasePairRows) yield { also: (r) => phrasePairRows.has(r), tier: TIER.phraseInText }
   const words = literal.groups.flatMap((group) => group.alternatives[0] ?? [])
   if (words.length > 1) yield { list: { expression: inText(nearExpression(words, prefix)), table: 'words' }, tier: TIER.near }
+  if (wordRows) yield { also: (r) => !wordRows.has(r), tier: TIER.pairs }
   const literalExpression = wordsExpression(literal)
   if (literalExpression) yield { list: { expression: inText(literalExpression), table: 'words' }, tier: TIER.apart }
   for (const { rest, valueId } of tags.contained()) {
@@ -162,4 +170,22 @@ class WholeTags {
     const { audiences, formats, lists, themes } = this.columns
     return [themes[r]!, audiences[r]!, formats[r]!].some((listId) => lists.extra[listId]!.includes(valueId))
   }
+}
+
+/**
+ * Do fewer than `PHRASE_HOLDERS_WANTED` visible items hold the query as written in their words? Then the
+ * segmenter may have cut it differently in the text (禄精 across 焦裕禄|精神): the items holding its
+ * character pairs are matches too. Read from the same lists as the first tiers (cached), and independent of page and sort, so the
+ * total does not change with them.
+ */
+export const fewHoldThePhrase = (lists: TierQuery['lists'], q: string, prefix: boolean, keep: (r: number) => boolean): boolean => {
+  const phrase = phraseTokens(q)
+  if (!phrase.length || Array.from(compactText(q)).length < 2) return false
+  const expression = phraseExpression(phrase, prefix)
+  const holders = new Set<number>()
+  for (const [table, text] of [['titles', expression], ['words', inText(expression)]] as const) {
+    for (const r of lists(table, text)) if (keep(r)) holders.add(r)
+    if (holders.size >= PHRASE_HOLDERS_WANTED) return false
+  }
+  return true
 }

@@ -38,6 +38,9 @@ const gramsOfWord = (word: string): string => {
 const gramsGroup = (group: TermGroup): string =>
   anyOf(group.alternatives.filter((words) => words.length).map((words) => allOf(words.map(gramsOfWord))))
 
+/** the query as written (compacted), as the character pairs it contains */
+export const phraseGramsExpression = (phrase: string): string => gramsOfWord(phrase)
+
 /** the substring fallback: every query word as a run of character pairs */
 export const gramsExpression = (plan: QueryPlan): string => nonEmpty(plan).map(gramsGroup).join(' AND ')
 
