@@ -1,7 +1,7 @@
 /**
  * Relevance benchmark (issue 12): does the first page hold what people typed?
  *
- *   npx tsx scripts/bench-relevance.ts [--n 100000] [--rounds 3] [--file data/bench-relevance.db]
+ *   npx tsx scripts/bench-relevance.ts [--n 100000] [--rounds 3] [--file data/bench-relevance.db] [--corpus ../shared/corpus]
  *
  * Generates N items from the corpus (../shared/corpus) with every sentence in both scripts and with the
  * synonyms of src/search/synonyms.ts swapped in, themes/audiences/formats drawn from the demo lists; runs a
@@ -38,7 +38,7 @@ const N = Number(argument('n', '100000'))
 const ROUNDS = Number(argument('rounds', '3'))
 const FILE = argument('file', 'data/bench-relevance.db')
 const BASELINE_FILE = `${FILE.replace(/\.db$/, '')}-baseline.db`
-const CORPUS_DIR = path.resolve(process.cwd(), '../shared/corpus')
+const CORPUS_DIR = path.resolve(argument('corpus', '../shared/corpus'))
 const PAGE = 20
 const TARGET = 0.95
 

@@ -266,6 +266,20 @@ describe.each(factories.map((factory) => [factory().name, factory] as const))('s
       })
     })
 
+    // Meilisearch has no substring matching (see 'falls back to substrings' above)
+    it.skipIf(engineName === 'meilisearch')(
+      'counts a query the words cut otherwise as held: 禄精 in 焦裕禄精神 before 禄 … 精 apart (skipped on Meilisearch: no substring matching)',
+      async () => {
+        const docs = [
+          doc('apart-chars', { ...loud, body: `裕禄故乡${FILLER}精品课程`, title: '活动记录' }),
+          doc('across-words', { ...quiet, body: `弘扬焦裕禄精神。${FILLER}`, title: '活动纪要' }),
+        ]
+        await withDocs(docs, async () => {
+          expect(await orderOf('禄精', docs)).toEqual(['lesson-across-words', 'lesson-apart-chars'])
+        })
+      },
+    )
+
     it('keeps the order past several thousand matches, totals and facets unchanged', async () => {
       const scattered = Array.from({ length: 4000 }, (_, index) =>
         doc(`scattered-${index}`, { ...loud, body: `理论${FILLER}${FILLER}学习`, themes: ['政治理论'], title: `第${index}期支部活动` }),
