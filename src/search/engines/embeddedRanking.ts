@@ -175,8 +175,8 @@ class WholeTags {
 /**
  * Do fewer than `PHRASE_HOLDERS_WANTED` visible items hold the query as written in their words? Then the
  * segmenter may have cut it differently in the text (禄精 across 焦裕禄|精神): the items holding its
- * character pairs are matches too. Read from the same lists as the first tiers (cached), and independent of page and sort, so the
- * total does not change with them.
+ * character pairs are matches too. Read from the same lists as the first tiers (cached), and independent
+ * of page and sort, so the total does not change with them.
  */
 export const fewHoldThePhrase = (lists: TierQuery['lists'], q: string, prefix: boolean, keep: (r: number) => boolean): boolean => {
   const phrase = phraseTokens(q)
