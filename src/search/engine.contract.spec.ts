@@ -285,15 +285,18 @@ describe.each(factories.map((factory) => [factory().name, factory] as const))('s
         doc(`scattered-${index}`, { ...loud, body: `理论${FILLER}${FILLER}学习`, themes: ['政治理论'], title: `第${index}期支部活动` }),
       )
       const phrase = Array.from({ length: 3 }, (_, index) => doc(`phrase-${index}`, { ...quiet, body: `开展理论学习。${FILLER}`, title: '活动纪要' }))
+      const near = doc('near', { ...quiet, body: `理论联系实际地学习。${FILLER}`, title: '活动纪要' })
       const before = await search('理论学习', { facets: ['theme'], perPage: 20 })
-      await withDocs([...scattered, ...phrase], async () => {
+      await withDocs([...scattered, ...phrase, near], async () => {
         const result = await search('理论学习', { facets: ['theme'], perPage: 20 })
         const found = result.hits.map((hit) => hit.id)
         const firstScattered = found.findIndex((id) => id.startsWith('lesson-scattered-'))
         // the three phrase holders (and any fixture holding 理论学习) come before every item with the words apart
         expect(firstScattered).toBeGreaterThanOrEqual(3)
         expect(found.slice(0, firstScattered)).toEqual(expect.arrayContaining(phrase.map((d) => d.id)))
-        expect(result.total).toBe(before.total + 4003)
+        expect(found.indexOf(near.id)).toBeGreaterThan(Math.max(...phrase.map((d) => found.indexOf(d.id))))
+        expect(found.indexOf(near.id)).toBeLessThan(firstScattered)
+        expect(result.total).toBe(before.total + 4004)
         expect(result.facets.theme['政治理论']).toBe((before.facets.theme['政治理论'] ?? 0) + 4000)
       })
     }, 120_000)

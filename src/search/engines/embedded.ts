@@ -36,6 +36,7 @@ import {
 } from '../engine'
 import { markAll, markSnippet, matchingPages } from '../highlight'
 import { compactText, literalPlan, planQuery, type QueryPlan } from '../queryPlan'
+import { normalizeText } from '../text'
 import { allowedTypos, closeTerms, withTypoAlternatives } from '../typos'
 import { type ColumnRow, DocColumns } from './embeddedColumns'
 import { DOC_COLUMNS, type Display, type RowParams, toRowParams } from './embeddedRows'
@@ -438,7 +439,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
       matched = unionSorted(matched, fewWords ? this.matchRowids('grams', gramsExpression(plan)) : phrasePairs)
       visible = filterRows(matched, keep)
     }
-    const tierQuery = { columns: this.columns, keep, lists, literal, needed: page * perPage, phrasePairRows, plan, q: query.q, rows: visible, wordRows }
+    const texts = (rowids: number[]) => this.normalizedTexts(rowids)
+    const tierQuery = { columns: this.columns, keep, lists, literal, needed: page * perPage, phrasePairRows, plan, q: query.q, rows: visible, texts, wordRows }
     const scores = this.score(tierQuery, sort, distances)
     const pageRows = topRows(visible, scores, page * perPage).slice((page - 1) * perPage)
     return {
@@ -519,6 +521,20 @@ export class EmbeddedSearchEngine implements SearchEngine {
       scores[index] = tiers[index]! * 1e13 + relevance * 1e9 + featured[r]! * 1e8 + Math.floor(newest[r]! / 60_000) / 1e1
     }
     return scores
+  }
+
+  /** title, summary, body and file pages of each row, normalised as the index sees them, one string per row */
+  private normalizedTexts(rowids: number[]): Map<number, string> {
+    const texts = new Map<number, string>()
+    for (let start = 0; start < rowids.length; start += 500) {
+      const chunk = rowids.slice(start, start + 500)
+      const rows = this.db.prepare(`SELECT rowid, display FROM docs WHERE rowid IN (${chunk.map(() => '?').join(',')})`).raw().all(...chunk) as Array<[number, string]>
+      for (const [rowid, json] of rows) {
+        const display = JSON.parse(json) as Display
+        texts.set(rowid, normalizeText([display.title, display.summary, display.body, ...(display.pages ?? [])].join('\n')))
+      }
+    }
+    return texts
   }
 
   private hydrate(rowids: number[], plan: QueryPlan, distances: Map<number, number>, withDistance: boolean): SearchHit[] {

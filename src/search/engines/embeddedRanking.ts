@@ -44,6 +44,8 @@ export type TierQuery = {
   /** rows the page needs (page × perPage) */
   needed: number
   keep: (r: number) => boolean
+  /** the normalised title and text of a few rows (for `classifyFew`) */
+  texts: (rowids: number[]) => Map<number, string>
 }
 
 export type Tiers = {
@@ -59,7 +61,16 @@ export const phraseTokens = (q: string): string[] =>
     .split(' ')
     .filter((token) => /[\p{L}\p{N}]/u.test(token))
 
-type Step = { tier: number; list?: { table: MatchTable; expression: string }; also?: (r: number) => boolean }
+type Step = { tier: number; list?: { table: MatchTable; expression: string }; also?: (r: number) => boolean; few?: true }
+
+/**
+ * Rows left for the lower tiers at most this many: their texts are read and tested here instead of reading
+ * the NEAR and AND lists, which cost 30-70 ms for common words at 100,000 items (a narrow filter with a
+ * rare phrase is the usual case)
+ */
+const FEW_ROWS = 200
+/** "close together" for `classifyFew`: every word within this many characters (about FTS5's 10 words) */
+const NEAR_CHARS = 24
 
 export const rankTiers = (query: TierQuery): Tiers => {
   const { columns, keep, lists, needed, rows } = query
@@ -73,6 +84,14 @@ export const rankTiers = (query: TierQuery): Tiers => {
   }
   let deciding: Tiers['deciding'] = null
   for (const step of tierSteps(query, tags)) {
+    if (step.few) {
+      const unplaced = unplacedRows(rows, marks, keep)
+      if (unplaced) {
+        for (const [r, tier] of classifyFew(query, tags, unplaced)) place(r, tier)
+        break
+      }
+      continue
+    }
     if (step.list) {
       const list = lists(step.list.table, step.list.expression)
       for (let index = 0; index < list.length; index++) place(list[index]!, step.tier)
@@ -101,6 +120,7 @@ function* tierSteps(query: TierQuery, tags: WholeTags): Generator<Step> {
   }
   const { phrasePairRows, wordRows } = query
   if (phrasePairRows) yield { also: (r) => phrasePairRows.has(r), tier: TIER.phraseInText }
+  yield { few: true, tier: TIER.near }
   const words = literal.groups.flatMap((group) => group.alternatives[0] ?? [])
   if (words.length > 1) yield { list: { expression: inText(nearExpression(words, prefix)), table: 'words' }, tier: TIER.near }
   if (wordRows) yield { also: (r) => !wordRows.has(r), tier: TIER.pairs }
@@ -188,4 +208,42 @@ export const fewHoldThePhrase = (lists: TierQuery['lists'], q: string, prefix: b
     if (holders.size >= PHRASE_HOLDERS_WANTED) return false
   }
   return true
+}
+
+/** the visible rows not placed yet, when there are at most `FEW_ROWS` of them; null otherwise */
+const unplacedRows = (rows: Int32Array, marks: Uint8Array, keep: (r: number) => boolean): null | number[] => {
+  const unplaced: number[] = []
+  for (let index = 0; index < rows.length; index++) {
+    const r = rows[index]!
+    if (marks[r] || !keep(r)) continue
+    if (unplaced.length === FEW_ROWS) return null
+    unplaced.push(r)
+  }
+  return unplaced
+}
+
+/** the tiers below the phrase for a few rows, from their texts: the same rules as the lists below `few` */
+const classifyFew = (query: TierQuery, tags: WholeTags, rowids: number[]): Array<[number, number]> => {
+  const texts = query.texts(rowids)
+  const words = query.literal.groups.flatMap((group) => group.alternatives[0] ?? [])
+  const alternatives = query.plan.groups.map((group) => group.alternatives)
+  const contained = tags.contained().map(({ rest, valueId }) => ({ restWords: queryWords(rest), valueId }))
+  return rowids.map((r): [number, number] => {
+    const text = texts.get(r) ?? ''
+    if (query.wordRows && !query.wordRows.has(r)) return [r, TIER.pairs]
+    if (words.length && words.every((word) => text.includes(word))) return [r, words.length > 1 && nearTogether(text, words) ? TIER.near : TIER.apart]
+    if (contained.some(({ restWords, valueId }) => restWords.every((word) => text.includes(word)) && tags.holds(r, valueId))) return [r, TIER.apart]
+    const bySynonym = alternatives.every((group) => group.some((alternative) => alternative.every((word) => text.includes(word))))
+    return [r, bySynonym ? TIER.synonym : TIER.tagPiece]
+  })
+}
+
+/** one place in `text` where every word starts within `NEAR_CHARS` characters of the first */
+const nearTogether = (text: string, words: string[]): boolean => {
+  const [first, ...others] = words
+  for (let at = text.indexOf(first!); at >= 0; at = text.indexOf(first!, at + 1)) {
+    const window = text.slice(Math.max(0, at - NEAR_CHARS), at + NEAR_CHARS + first!.length)
+    if (others.every((word) => window.includes(word))) return true
+  }
+  return false
 }
