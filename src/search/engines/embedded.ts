@@ -41,7 +41,7 @@ import { allowedTypos, closeTerms, withTypoAlternatives } from '../typos'
 import { type ColumnRow, DocColumns } from './embeddedColumns'
 import { DOC_COLUMNS, type Display, type RowParams, toRowParams } from './embeddedRows'
 import { compileFilters, compileNear, compileScope, countFacets } from './embeddedFilter'
-import { fewHoldThePhrase, type MatchTable, rankTiers, type TierQuery } from './embeddedRanking'
+import { type MatchTable, rankTiers, type TierQuery } from './embeddedRanking'
 import { gramsExpression, phraseGramsExpression, wordsExpression } from './ftsExpression'
 import { PrepareWorker } from './preparePool'
 import { PrepareQueue, type PrepareTask } from './prepareQueue'
@@ -51,7 +51,7 @@ export const DEFAULT_SEARCH_DB = 'data/search.db'
 
 /** bm25 over a longer deciding list costs more than it is worth; see the header */
 const BM25_MAX_MATCHES = 3_000
-/** fewer visible matches than this from the word index → also look in the character-pair index (and see fewHoldThePhrase) */
+/** fewer visible matches than this from the word index → also look in the character-pair index */
 const GRAM_FALLBACK_BELOW = 5
 /** documents holding the last word as a whole word, from which its prefix expansion is skipped */
 const PREFIX_NEEDLESS_FROM = 200
@@ -430,14 +430,12 @@ export class EmbeddedSearchEngine implements SearchEngine {
     let phrasePairRows: null | Set<number> = null
     const lists = this.matchRowids.bind(this)
     const literal = literalPlan(typed)
-    const fewWords = visible.length < GRAM_FALLBACK_BELOW
-    if (textual && (fewWords || fewHoldThePhrase(lists, query.q, Boolean(literal.groups.at(-1)?.prefix), keep))) {
+    if (textual && visible.length < GRAM_FALLBACK_BELOW) {
       wordRows = new Set(visible)
-      const phrase = compactText(query.q)
-      const phrasePairs = phrase ? this.matchRowids('grams', phraseGramsExpression(phrase)) : new Int32Array(0)
-      phrasePairRows = new Set(phrasePairs)
-      matched = unionSorted(matched, fewWords ? this.matchRowids('grams', gramsExpression(plan)) : phrasePairs)
+      matched = unionSorted(matched, this.matchRowids('grams', gramsExpression(plan)))
       visible = filterRows(matched, keep)
+      const phrase = compactText(query.q)
+      if (phrase) phrasePairRows = new Set(this.matchRowids('grams', phraseGramsExpression(phrase)))
     }
     const texts = (rowids: number[]) => this.normalizedTexts(rowids)
     const tierQuery = { columns: this.columns, keep, lists, literal, needed: page * perPage, phrasePairRows, plan, q: query.q, rows: visible, texts, wordRows }

@@ -21,9 +21,6 @@ import { inText, nearExpression, phraseExpression, quoteTerm, wordsExpression } 
 
 export const TIER = { apart: 2, near: 4, pairs: 3, phraseInText: 5, phraseInTitle: 6, synonym: 1, tagPiece: 0 } as const
 
-/** fewer visible items than this hold the query as written → the character-pair index is read too (a page) */
-export const PHRASE_HOLDERS_WANTED = 20
-
 export type MatchTable = 'titles' | 'words'
 
 export type TierQuery = {
@@ -39,7 +36,7 @@ export type TierQuery = {
   rows: Int32Array
   /** set when the character-pair fallback added rows: the rows the words matched */
   wordRows: null | Set<number>
-  /** set with `wordRows`: the rows holding every character pair of the query as written, which hold the query */
+  /** set with `wordRows`: the rows holding every character pair of the query as written, taken as holding it */
   phrasePairRows: null | Set<number>
   /** rows the page needs (page × perPage) */
   needed: number
@@ -190,24 +187,6 @@ class WholeTags {
     const { audiences, formats, lists, themes } = this.columns
     return [themes[r]!, audiences[r]!, formats[r]!].some((listId) => lists.extra[listId]!.includes(valueId))
   }
-}
-
-/**
- * Do fewer than `PHRASE_HOLDERS_WANTED` visible items hold the query as written in their words? Then the
- * segmenter may have cut it differently in the text (禄精 across 焦裕禄|精神): the items holding its
- * character pairs are matches too. Read from the same lists as the first tiers (cached), and independent
- * of page and sort, so the total does not change with them.
- */
-export const fewHoldThePhrase = (lists: TierQuery['lists'], q: string, prefix: boolean, keep: (r: number) => boolean): boolean => {
-  const phrase = phraseTokens(q)
-  if (!phrase.length || Array.from(compactText(q)).length < 2) return false
-  const expression = phraseExpression(phrase, prefix)
-  const holders = new Set<number>()
-  for (const [table, text] of [['titles', expression], ['words', inText(expression)]] as const) {
-    for (const r of lists(table, text)) if (keep(r)) holders.add(r)
-    if (holders.size >= PHRASE_HOLDERS_WANTED) return false
-  }
-  return true
 }
 
 /** the visible rows not placed yet, when there are at most `FEW_ROWS` of them; null otherwise */
