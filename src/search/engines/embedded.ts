@@ -437,8 +437,19 @@ export class EmbeddedSearchEngine implements SearchEngine {
       const phrase = compactText(query.q)
       if (phrase) phrasePairRows = new Set(this.matchRowids('grams', phraseGramsExpression(phrase)))
     }
-    const texts = (rowids: number[]) => this.normalizedTexts(rowids)
-    const tierQuery = { columns: this.columns, keep, lists, literal, needed: page * perPage, phrasePairRows, plan, q: query.q, rows: visible, texts, wordRows }
+    const tierQuery: TierQuery = {
+      columns: this.columns,
+      keep,
+      lists,
+      literal,
+      needed: page * perPage,
+      phrasePairRows,
+      plan,
+      q: query.q,
+      rows: visible,
+      texts: (rowids) => this.normalizedTexts(rowids),
+      wordRows,
+    }
     const scores = this.score(tierQuery, sort, distances)
     const pageRows = topRows(visible, scores, page * perPage).slice((page - 1) * perPage)
     return {
