@@ -188,6 +188,120 @@ describe.each(factories.map((factory) => [factory().name, factory] as const))('s
     })
   })
 
+  // The issue-12 order (README, Search): the query as written in the title, then in the text, then the words
+  // close together, then apart; synonym-only matches and pieces of tags after literal matches.
+  describe('relevance order', () => {
+    const FILLER = '围绕中心服务大局，坚持问题导向推动发展，结合实际创新方式方法，'
+    /** newer and featured: the order must come from the text, not from the date or 精品 */
+    const loud = { featured: true, publishedAt: '2026-06-01T00:00:00.000Z', updatedAt: '2026-06-01T00:00:00.000Z' }
+    const quiet = { publishedAt: '2019-01-01T00:00:00.000Z', updatedAt: '2019-01-01T00:00:00.000Z' }
+    const doc = (docId: string, input: Partial<SearchDocument> & { title: string }) =>
+      makeDoc({ docId, kind: 'lesson', owner: '9', visibility: 'public', ...input })
+
+    /** the hits among `docs`, in the engine's order */
+    const orderOf = async (q: string, docs: SearchDocument[]) => {
+      const mine = new Set(docs.map((d) => d.id))
+      return (await ids(q)).filter((id) => mine.has(id))
+    }
+    const withDocs = async (docs: SearchDocument[], check: () => Promise<void>) => {
+      await engine.upsert(docs)
+      try {
+        await check()
+      } finally {
+        await engine.remove(docs.map((d) => d.id))
+      }
+    }
+
+    it('puts the phrase in the title, then in the text, then the words close together, then apart', async () => {
+      const docs = [
+        doc('apart', { ...loud, body: `情景模拟${FILLER}${FILLER}支部党课`, title: '村级活动记录' }),
+        doc('near-title', { ...loud, title: '情景模拟教学与支部党课' }),
+        doc('in-text', { ...quiet, body: `本月开展情景党课三次。${FILLER}`, title: '村级活动纪要' }),
+        doc('in-title', { ...quiet, title: '情景党课示范' }),
+      ]
+      await withDocs(docs, async () => {
+        expect(await orderOf('情景党课', docs)).toEqual(['lesson-in-title', 'lesson-in-text', 'lesson-near-title', 'lesson-apart'])
+      })
+    })
+
+    it('reads a Traditional query as its Simplified form, and Traditional text as well', async () => {
+      const docs = [
+        doc('trad-text', { ...quiet, body: `本月開展黨史學習教育專題活動。${FILLER}`, title: '活動紀要' }),
+        doc('simp-apart', { ...loud, body: `党史${FILLER}学习${FILLER}教育`, title: '活动记录' }),
+      ]
+      await withDocs(docs, async () => {
+        expect(await orderOf('黨史學習教育', docs)).toEqual(['lesson-trad-text', 'lesson-simp-apart'])
+        expect(await orderOf('党史学习教育', docs)).toEqual(await orderOf('黨史學習教育', docs))
+      })
+    })
+
+    it('puts the word as typed before items that hold only its synonym (讲师 before 师资)', async () => {
+      const docs = [
+        doc('synonym', { ...loud, title: '师资队伍建设' }),
+        doc('synonym-2', { ...loud, summary: '选配优良师资', title: '培训安排' }),
+        doc('literal', { ...quiet, body: `邀请本土讲师授课。${FILLER}`, title: '活动纪要' }),
+      ]
+      await withDocs(docs, async () => {
+        const order = await orderOf('讲师', docs)
+        expect(order).toHaveLength(3) // the synonym still matches
+        expect(order[0]).toBe('lesson-literal')
+      })
+    })
+
+    it('counts a theme, audience or format tag only whole, never a piece of it', async () => {
+      const docs = [
+        // 党史学习 is a whole tag inside the query 党史学习教育; 教育 is elsewhere in the text
+        doc('tag-and-word', { ...loud, body: `加强${FILLER}教育`, themes: ['党史学习'], title: '专题讲座' }),
+        doc('phrase', { ...quiet, body: `扎实开展党史学习教育。${FILLER}`, themes: ['政治理论'], title: '活动纪要' }),
+        doc('whole-tag', { ...quiet, themes: ['党史学习教育'], title: '专题片' }),
+        // the query 党性锻炼 holds only a piece (党性) of the tag 党性教育
+        doc('tag-piece', { ...loud, body: `加强锻炼。${FILLER}`, themes: ['党性教育'], title: '冬训安排' }),
+        doc('words-apart', { ...quiet, body: `提高党性${FILLER}${FILLER}在实践中锻炼`, title: '冬训总结' }),
+      ]
+      await withDocs(docs, async () => {
+        const order = await orderOf('党史学习教育', docs)
+        expect(order.slice(0, 2).sort()).toEqual(['lesson-phrase', 'lesson-whole-tag'])
+        expect(order[2]).toBe('lesson-tag-and-word')
+        expect(await orderOf('党性锻炼', docs)).toEqual(['lesson-words-apart', 'lesson-tag-piece'])
+      })
+    })
+
+    // Meilisearch has no substring matching (see 'falls back to substrings' above)
+    it.skipIf(engineName === 'meilisearch')(
+      'counts a query the words cut otherwise as held: 禄精 in 焦裕禄精神 before 禄 … 精 apart (skipped on Meilisearch: no substring matching)',
+      async () => {
+        const docs = [
+          doc('apart-chars', { ...loud, body: `裕禄故乡${FILLER}精品课程`, title: '活动记录' }),
+          doc('across-words', { ...quiet, body: `弘扬焦裕禄精神。${FILLER}`, title: '活动纪要' }),
+        ]
+        await withDocs(docs, async () => {
+          expect(await orderOf('禄精', docs)).toEqual(['lesson-across-words', 'lesson-apart-chars'])
+        })
+      },
+    )
+
+    it('keeps the order past several thousand matches, totals and facets unchanged', async () => {
+      const scattered = Array.from({ length: 4000 }, (_, index) =>
+        doc(`scattered-${index}`, { ...loud, body: `理论${FILLER}${FILLER}学习`, themes: ['政治理论'], title: `第${index}期支部活动` }),
+      )
+      const phrase = Array.from({ length: 3 }, (_, index) => doc(`phrase-${index}`, { ...quiet, body: `开展理论学习。${FILLER}`, title: '活动纪要' }))
+      const near = doc('near', { ...quiet, body: `理论联系实际地学习。${FILLER}`, title: '活动纪要' })
+      const before = await search('理论学习', { facets: ['theme'], perPage: 20 })
+      await withDocs([...scattered, ...phrase, near], async () => {
+        const result = await search('理论学习', { facets: ['theme'], perPage: 20 })
+        const found = result.hits.map((hit) => hit.id)
+        const firstScattered = found.findIndex((id) => id.startsWith('lesson-scattered-'))
+        // the three phrase holders (and any fixture holding 理论学习) come before every item with the words apart
+        expect(firstScattered).toBeGreaterThanOrEqual(3)
+        expect(found.slice(0, firstScattered)).toEqual(expect.arrayContaining(phrase.map((d) => d.id)))
+        expect(found.indexOf(near.id)).toBeGreaterThan(Math.max(...phrase.map((d) => found.indexOf(d.id))))
+        expect(found.indexOf(near.id)).toBeLessThan(firstScattered)
+        expect(result.total).toBe(before.total + 4004)
+        expect(result.facets.theme['政治理论']).toBe((before.facets.theme['政治理论'] ?? 0) + 4000)
+      })
+    }, 120_000)
+  })
+
   describe('filters', () => {
     it('filters by kind, theme, audience, format, visibility and year', async () => {
       expect((await ids('', { filters: { kinds: ['field-site'] } })).sort()).toEqual(['field-site-farm', 'field-site-jixi', 'field-site-museum'])

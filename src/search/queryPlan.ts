@@ -59,3 +59,12 @@ export const planQuery = (q: string): QueryPlan => {
   const synonymPhrases = pieces.filter((piece) => piece.synonym).flatMap((piece) => [piece.text, ...getSynonyms(piece.text)])
   return { groups, highlightTerms: highlightTermsOf(groups, synonymPhrases) }
 }
+
+/** the plan without synonyms: the words as the reader typed them (typo corrections are added later, to the full plan) */
+export const literalPlan = (plan: QueryPlan): QueryPlan => ({
+  ...plan,
+  groups: plan.groups.map((group) => ({ ...group, alternatives: group.alternatives.slice(0, 1) })),
+})
+
+/** normalised, spaces and punctuation dropped: what "holding the query as written" compares */
+export const compactText = (text: string): string => normalizeText(text).replace(/[^\p{L}\p{N}]/gu, '')

@@ -29,7 +29,7 @@ describe('Meilisearch settings drift', () => {
     expect(driftedSettings({ ...live, synonyms: { ...live.synonyms, 讲课: ['授课'] } }, wanted)).toEqual(['synonyms'])
     expect(driftedSettings({ ...live, faceting: { ...live.faceting, maxValuesPerFacet: 1000 } }, wanted)).toEqual(['faceting'])
     expect(driftedSettings({ ...live, faceting: { ...live.faceting, sortFacetValuesBy: { '*': 'alpha' } } }, wanted)).toEqual(['faceting'])
-    expect(driftedSettings({ ...live, proximityPrecision: 'byWord' }, wanted)).toEqual(['proximityPrecision'])
+    expect(driftedSettings({ ...live, proximityPrecision: 'byAttribute' }, wanted)).toEqual(['proximityPrecision'])
     expect(driftedSettings({ ...live, filterableAttributes: (wanted.filterableAttributes as string[]).slice(1) }, wanted)).toEqual(['filterableAttributes'])
     expect(driftedSettings({ ...live, localizedAttributes: null }, wanted)).toEqual(['localizedAttributes'])
   })

@@ -87,14 +87,17 @@ export const buildMeiliSettings = (): Settings => ({
   ],
   localizedAttributes: [{ attributePatterns: ['*'], locales: ['cmn'] }],
   pagination: { maxTotalHits: MEILI_MAX_TOTAL_HITS },
-  // whether query words share a field, not how far apart they are: query time and indexing cost drop,
-  // and with every word required (matchingStrategy 'all') the order barely changes
-  proximityPrecision: 'byAttribute',
+  // how far apart the query words are, word by word: the `proximity` rule then puts the words as written
+  // (next to each other) before the same words close together, and those before the words apart (issue 12)
+  proximityPrecision: 'byWord',
   // `sort` first: a chosen order (nearest, newest) is strict, as in the embedded engine; without a `sort`
-  // parameter the rule does nothing and relevance decides, then featured, then newest
-  rankingRules: ['sort', 'words', 'typo', 'proximity', 'attribute', 'exactness', `${F.featured}:desc`, `${F.newestMs}:desc`],
-  // normalised (Simplified) text only; the original script is display-only
-  searchableAttributes: [F.titleNorm, F.metaNorm, F.summaryNorm, F.bodyNorm, F.pagesNorm],
+  // parameter the rule does nothing and relevance decides, then featured, then newest. `exactness` before
+  // `proximity`: a word as typed beats its synonym (milli counts synonyms, prefixes and typos as not
+  // exact) and a prefix; `attribute` after `proximity`: the phrase in the title, then in the text
+  rankingRules: ['sort', 'words', 'typo', 'exactness', 'proximity', 'attribute', `${F.featured}:desc`, `${F.newestMs}:desc`],
+  // normalised (Simplified) text only; the original script is display-only. Tags (metaNorm) come last:
+  // Meilisearch cannot match a tag only whole, so a piece of a tag at least ranks after the text
+  searchableAttributes: [F.titleNorm, F.summaryNorm, F.bodyNorm, F.pagesNorm, F.metaNorm],
   sortableAttributes: [F.newestMs, F.geo, F.featured],
   synonyms: toSynonymMap(),
 })

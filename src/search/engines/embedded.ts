@@ -13,9 +13,11 @@
  *   putting title matches first does not read the long list of a word found in almost every body.
  * - Scope, filters, facets and sorting run over `DocColumns`, an in-memory copy of the filter columns kept
  *   in step with `docs` through `meta.seq` and `tombstones`, so several processes can share the file.
- * Ranking with bm25 runs only when the text matches few rows; above that, rows are ordered by where the
- * words matched (title, then themes/tags, then body), featured, newest (DESIGN.md §4: ranking all
- * matches is what makes the naive query slow).
+ * Relevance puts each match in a tier (the query as written in the title, in the text, the words close
+ * together, apart, synonyms only …; see embeddedRanking.ts), read from the FTS5 lists best first and only
+ * as deep as the page needs; bm25 orders within a tier when the deciding list is short, then featured,
+ * newest (DESIGN.md §4: ranking all matches is what makes the naive query slow). `words` and `titles`
+ * keep token positions for the phrase and NEAR queries of those tiers.
  */
 import Database from 'libsql'
 import fs from 'node:fs'
@@ -33,19 +35,21 @@ import {
   type SearchResult,
 } from '../engine'
 import { markAll, markSnippet, matchingPages } from '../highlight'
-import { planQuery, type QueryPlan } from '../queryPlan'
+import { compactText, literalPlan, planQuery, type QueryPlan } from '../queryPlan'
+import { normalizeText } from '../text'
 import { allowedTypos, closeTerms, withTypoAlternatives } from '../typos'
 import { type ColumnRow, DocColumns } from './embeddedColumns'
 import { DOC_COLUMNS, type Display, type RowParams, toRowParams } from './embeddedRows'
 import { compileFilters, compileNear, compileScope, countFacets } from './embeddedFilter'
-import { gramsExpression, wordsExpression } from './ftsExpression'
+import { type MatchTable, rankTiers, type TierQuery } from './embeddedRanking'
+import { gramsExpression, phraseGramsExpression, wordsExpression } from './ftsExpression'
 import { PrepareWorker } from './preparePool'
 import { PrepareQueue, type PrepareTask } from './prepareQueue'
 
-const SCHEMA_VERSION = '2'
+const SCHEMA_VERSION = '3'
 export const DEFAULT_SEARCH_DB = 'data/search.db'
 
-/** bm25 over more matches than this costs more than it is worth; see the header */
+/** bm25 over a longer deciding list costs more than it is worth; see the header */
 const BM25_MAX_MATCHES = 3_000
 /** fewer visible matches than this from the word index → also look in the character-pair index */
 const GRAM_FALLBACK_BELOW = 5
@@ -61,7 +65,7 @@ const WORKER_IN_FLIGHT = 2
 /** prepared chunks written in one transaction at most (the event loop waits while it runs) */
 const WRITE_CHUNKS_MAX = 4
 /** recent match lists kept while the file is unchanged: at most this many lists … */
-const MATCH_CACHE_ENTRIES = 64
+const MATCH_CACHE_ENTRIES = 256
 /** … holding at most this many rowids in all (4 bytes each) */
 const MATCH_CACHE_ROWIDS = 4_000_000
 
@@ -90,10 +94,10 @@ CREATE TABLE IF NOT EXISTS docs (
 CREATE INDEX IF NOT EXISTS docs_seq ON docs(seq);
 CREATE TABLE IF NOT EXISTS tombstones (seq INTEGER NOT NULL, rowid INTEGER NOT NULL);
 CREATE INDEX IF NOT EXISTS tombstones_seq ON tombstones(seq);
-CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(title, meta, body, content='', contentless_delete=1, detail=column, tokenize='ascii');
+CREATE VIRTUAL TABLE IF NOT EXISTS words USING fts5(title, meta, body, content='', contentless_delete=1, detail=full, tokenize='ascii');
 CREATE VIRTUAL TABLE IF NOT EXISTS words_vocab USING fts5vocab(words, 'row');
 CREATE VIRTUAL TABLE IF NOT EXISTS grams USING fts5(g, content='', contentless_delete=1, detail=none, tokenize='ascii');
-CREATE VIRTUAL TABLE IF NOT EXISTS titles USING fts5(title, content='', contentless_delete=1, detail=none, prefix='1 2', tokenize='ascii');
+CREATE VIRTUAL TABLE IF NOT EXISTS titles USING fts5(title, content='', contentless_delete=1, detail=full, prefix='1 2', tokenize='ascii');
 INSERT OR IGNORE INTO meta VALUES ('schema', '${SCHEMA_VERSION}'), ('seq', '0'), ('epoch', '0'), ('tombstone_floor', '0');
 `
 
@@ -185,7 +189,8 @@ export class EmbeddedSearchEngine implements SearchEngine {
       matchGrams: db.prepare('SELECT group_concat(rowid) FROM grams WHERE grams MATCH ?').raw(),
       matchWords: db.prepare('SELECT group_concat(rowid) FROM words WHERE words MATCH ?').raw(),
       matchTitles: db.prepare('SELECT group_concat(rowid) FROM titles WHERE titles MATCH ?').raw(),
-      bm25: db.prepare('SELECT rowid, bm25(words, 10.0, 4.0, 1.0) AS score FROM words WHERE words MATCH ?').raw(),
+      bm25Words: db.prepare('SELECT rowid, bm25(words, 10.0, 4.0, 1.0) AS score FROM words WHERE words MATCH ?').raw(),
+      bm25Titles: db.prepare('SELECT rowid, bm25(titles) AS score FROM titles WHERE titles MATCH ?').raw(),
       documentsWithWord: db.prepare('SELECT doc FROM words_vocab WHERE term = ?'),
       firstTermFrom: db.prepare('SELECT term FROM words_vocab WHERE term >= ? LIMIT 1').pluck(),
       termsBetween: db.prepare('SELECT term FROM words_vocab WHERE term >= ? AND term < ?').pluck(),
@@ -404,8 +409,9 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return ids ? parseRowids(ids) : new Int32Array(0)
   }
 
-  private bm25(expression: string): Map<number, number> {
-    return new Map(this.statements.bm25.all(expression) as Array<[number, number]>)
+  private bm25(table: MatchTable, expression: string): Map<number, number> {
+    const statement = table === 'titles' ? this.statements.bm25Titles : this.statements.bm25Words
+    return new Map(statement.all(expression) as Array<[number, number]>)
   }
 
   async search(query: SearchQuery): Promise<SearchResult> {
@@ -413,19 +419,38 @@ export class EmbeddedSearchEngine implements SearchEngine {
     this.refreshColumns()
     const { page, perPage } = clampPaging(query)
     const sort = resolveSort(query)
-    const plan = withTypoAlternatives(this.withoutNeedlessPrefix(planQuery(query.q)), (word, prefix) => this.typoCorrections(word, prefix))
+    const typed = this.withoutNeedlessPrefix(planQuery(query.q))
+    const plan = withTypoAlternatives(typed, (word, prefix) => this.typoCorrections(word, prefix))
     const distances = new Map<number, number>()
     const keep = this.compileRowTest(query, distances)
     const textual = plan.groups.length > 0
     let matched = textual ? this.matchRowids('words', wordsExpression(plan)) : this.allRowids()
     let visible = filterRows(matched, keep)
     let wordRows: null | Set<number> = null
+    let phrasePairRows: null | Set<number> = null
+    const lists = this.matchRowids.bind(this)
+    const literal = literalPlan(typed)
     if (textual && visible.length < GRAM_FALLBACK_BELOW) {
       wordRows = new Set(visible)
       matched = unionSorted(matched, this.matchRowids('grams', gramsExpression(plan)))
       visible = filterRows(matched, keep)
+      const phrase = compactText(query.q)
+      if (phrase) phrasePairRows = new Set(this.matchRowids('grams', phraseGramsExpression(phrase)))
     }
-    const scores = this.score(visible, sort, plan, distances, wordRows, matched.length, page * perPage, keep)
+    const tierQuery: TierQuery = {
+      columns: this.columns,
+      keep,
+      lists,
+      literal,
+      needed: page * perPage,
+      phrasePairRows,
+      plan,
+      q: query.q,
+      rows: visible,
+      texts: (rowids) => this.normalizedTexts(rowids),
+      wordRows,
+    }
+    const scores = this.score(tierQuery, sort, distances)
     const pageRows = topRows(visible, scores, page * perPage).slice((page - 1) * perPage)
     return {
       facets: countFacets(this.columns, visible, query.facets ?? [], query.filters),
@@ -485,29 +510,20 @@ export class EmbeddedSearchEngine implements SearchEngine {
   }
 
   /** one number per visible row, higher first (see the header for the relevance order) */
-  private score(
-    rows: Int32Array,
-    sort: ReturnType<typeof resolveSort>,
-    plan: QueryPlan,
-    distances: Map<number, number>,
-    wordRows: null | Set<number>,
-    matchedCount: number,
-    needed: number,
-    keep: (r: number) => boolean,
-  ): Float64Array {
+  private score(query: TierQuery, sort: ReturnType<typeof resolveSort>, distances: Map<number, number>): Float64Array {
     const { featured, newest } = this.columns
+    const { rows } = query
     const scores = new Float64Array(rows.length)
     if (sort === 'nearest') {
       rows.forEach((r, index) => (scores[index] = -(distances.get(r) ?? Infinity)))
       return scores
     }
-    if (sort === 'newest' || !plan.groups.length) {
+    if (sort === 'newest' || !query.plan.groups.length) {
       rows.forEach((r, index) => (scores[index] = newest[r]! + (sort === 'relevance' ? featured[r]! * 1e13 : 0)))
       return scores
     }
-    const tiers = this.matchTiers(rows, plan, wordRows, needed, keep)
-    // bm25 is computed for every text match, visible or not, so the cap applies to all matches
-    const bm25 = matchedCount <= BM25_MAX_MATCHES ? this.bm25(wordsExpression(plan)) : null
+    const { deciding, tiers } = rankTiers(query)
+    const bm25 = deciding && deciding.size <= BM25_MAX_MATCHES ? this.bm25(deciding.table, deciding.expression) : null
     for (let index = 0; index < rows.length; index++) {
       const r = rows[index]!
       const relevance = bm25 ? Math.min(999, Math.round(-(bm25.get(r) ?? 0) * 10)) : 0
@@ -516,32 +532,18 @@ export class EmbeddedSearchEngine implements SearchEngine {
     return scores
   }
 
-  /**
-   * 3: all words in the title, 2: in title or themes/tags, 1: anywhere, 0: only as a substring.
-   * When at least `needed` visible rows have the words in their title, the best `needed` rows are all
-   * tier 3 and tiers 2/1/0 cannot change the page, so the themes/tags scan (a long list for a common
-   * word) is skipped and the other rows are all given tier 1.
-   */
-  private matchTiers(rows: Int32Array, plan: QueryPlan, wordRows: null | Set<number>, needed: number, keep: (r: number) => boolean): Uint8Array {
-    const expression = wordsExpression(plan)
-    const marks = new Uint8Array(this.columns.maxRowid + 1)
-    let visibleInTitle = 0
-    const inTitle = this.matchRowids('titles', expression)
-    for (let index = 0; index < inTitle.length; index++) {
-      const r = inTitle[index]!
-      marks[r] = 3
-      if (keep(r)) visibleInTitle++
+  /** title, summary, body and file pages of each row, normalised as the index sees them, one string per row */
+  private normalizedTexts(rowids: number[]): Map<number, string> {
+    const texts = new Map<number, string>()
+    for (let start = 0; start < rowids.length; start += 500) {
+      const chunk = rowids.slice(start, start + 500)
+      const rows = this.db.prepare(`SELECT rowid, display FROM docs WHERE rowid IN (${chunk.map(() => '?').join(',')})`).raw().all(...chunk) as Array<[number, string]>
+      for (const [rowid, json] of rows) {
+        const display = JSON.parse(json) as Display
+        texts.set(rowid, normalizeText([display.title, display.summary, display.body, ...(display.pages ?? [])].join('\n')))
+      }
     }
-    if (visibleInTitle < needed) {
-      const inMeta = this.matchRowids('words', `{title meta} : (${expression})`)
-      for (let index = 0; index < inMeta.length; index++) if (marks[inMeta[index]!] !== 3) marks[inMeta[index]!] = 2
-    }
-    const tiers = new Uint8Array(rows.length)
-    for (let index = 0; index < rows.length; index++) {
-      const r = rows[index]!
-      tiers[index] = marks[r] || (wordRows && !wordRows.has(r) ? 0 : 1)
-    }
-    return tiers
+    return texts
   }
 
   private hydrate(rowids: number[], plan: QueryPlan, distances: Map<number, number>, withDistance: boolean): SearchHit[] {

@@ -38,5 +38,21 @@ const gramsOfWord = (word: string): string => {
 const gramsGroup = (group: TermGroup): string =>
   anyOf(group.alternatives.filter((words) => words.length).map((words) => allOf(words.map(gramsOfWord))))
 
+/** the query as written (compacted), as the character pairs it contains */
+export const phraseGramsExpression = (phrase: string): string => gramsOfWord(phrase)
+
 /** the substring fallback: every query word as a run of character pairs */
 export const gramsExpression = (plan: QueryPlan): string => nonEmpty(plan).map(gramsGroup).join(' AND ')
+
+/** the text columns: a theme, audience or format tag (`meta`) counts only as a whole tag (see embeddedRanking.ts) */
+export const inText = (expression: string): string => `{title body} : (${expression})`
+
+/** the words in this order, next to each other; the last one as a prefix while typing */
+export const phraseExpression = (tokens: string[], prefix: boolean): string => `${quoteTerm(tokens.join(' '))}${prefix ? '*' : ''}`
+
+/** FTS5's own default distance: at most this many tokens between the first word and the last */
+const NEAR_TOKENS = 10
+
+/** every word, in any order, within `NEAR_TOKENS` of each other */
+export const nearExpression = (words: string[], prefix: boolean): string =>
+  `NEAR(${words.map((word, index) => `${quoteTerm(word)}${prefix && index === words.length - 1 ? '*' : ''}`).join(' ')}, ${NEAR_TOKENS})`
