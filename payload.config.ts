@@ -20,6 +20,7 @@ import { Textbooks } from './collections/Textbooks'
 import { Themes } from './collections/Themes'
 import { Users } from './collections/Users'
 import { Videos } from './collections/Videos'
+import { addReadGuards } from './src/access/readGuards'
 import { databaseAdapter } from './src/database/adapter'
 import { addSearchSync } from './src/hooks/queueSearchSync'
 import { jobsConfig } from './src/jobs'
@@ -43,7 +44,7 @@ export default buildConfig({
     addSearchSync(Jurisdictions),
     Users,
     SearchOutbox,
-  ],
+  ].map(addReadGuards),
   db: databaseAdapter(),
   editor: lexicalEditor(),
   jobs: jobsConfig,
