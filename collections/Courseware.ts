@@ -10,6 +10,7 @@ import { checkUpload } from '@/ingest/hooks/checkUpload'
 import { duplicateCheckEndpoint } from '@/ingest/hooks/duplicateCheck'
 import { answerDuplicateRace, rememberPendingUpload } from '@/ingest/hooks/duplicateRace'
 import { duplicateNoticeField, originalFilenameField, sha256Field } from '@/ingest/hooks/fileFields'
+import { removePreviews, settlePreviews } from '@/ingest/hooks/previews'
 import { queueExtraction } from '@/ingest/hooks/queueExtraction'
 import { uploadDir } from '@/utilities/uploadDir'
 import { label } from '@/utilities/labels'
@@ -95,7 +96,7 @@ export const Courseware: CollectionConfig<'courseware'> = {
   // Downloads offer the name the file was uploaded with; the admin asks whether a chosen file is already held.
   endpoints: [downloadWithOriginalName('courseware'), duplicateCheckEndpoint('courseware')],
   hooks: {
-    afterChange: [queueExtraction],
+    afterChange: [queueExtraction, settlePreviews],
     afterError: [answerDuplicateRace],
     beforeOperation: [
       checkUpload({
@@ -114,6 +115,7 @@ export const Courseware: CollectionConfig<'courseware'> = {
       ]),
       rememberPendingUpload,
     ],
+    beforeDelete: [removePreviews],
   },
   labels: { plural: label('课件', 'Courseware'), singular: label('课件', 'Courseware item') },
   upload: {

@@ -247,6 +247,8 @@ export interface Media {
   alt: string;
   originalFilename?: string | null;
   sha256?: string | null;
+  previewOf?: (number | null) | Courseware;
+  previewOfDraft?: boolean | null;
   jurisdiction: number | Jurisdiction;
   jurisdictionPath?: string | null;
   createdBy?: (number | null) | User;
@@ -287,63 +289,6 @@ export interface Media {
       filename?: string | null;
     };
   };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "jurisdictions".
- */
-export interface Jurisdiction {
-  id: number;
-  name: string;
-  level: 'province' | 'city' | 'county' | 'town' | 'village' | 'agency' | 'enterprise' | 'new_org';
-  schoolTier?: ('city_center' | 'county_center' | 'town_center' | 'micro') | null;
-  parent?: (number | null) | Jurisdiction;
-  description?: string | null;
-  ancestorPath?: string | null;
-  depth?: number | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name: string;
-  role: 'admin' | 'organizer' | 'instructor' | 'member';
-  jurisdiction: number | Jurisdiction;
-  jurisdictionPath?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "themes".
- */
-export interface Theme {
-  id: number;
-  name: string;
-  description?: string | null;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -401,6 +346,63 @@ export interface Courseware {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "themes".
+ */
+export interface Theme {
+  id: number;
+  name: string;
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "jurisdictions".
+ */
+export interface Jurisdiction {
+  id: number;
+  name: string;
+  level: 'province' | 'city' | 'county' | 'town' | 'village' | 'agency' | 'enterprise' | 'new_org';
+  schoolTier?: ('city_center' | 'county_center' | 'town_center' | 'micro') | null;
+  parent?: (number | null) | Jurisdiction;
+  description?: string | null;
+  ancestorPath?: string | null;
+  depth?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name: string;
+  role: 'admin' | 'organizer' | 'instructor' | 'member';
+  jurisdiction: number | Jurisdiction;
+  jurisdictionPath?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -1122,6 +1124,8 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   originalFilename?: T;
   sha256?: T;
+  previewOf?: T;
+  previewOfDraft?: T;
   jurisdiction?: T;
   jurisdictionPath?: T;
   createdBy?: T;

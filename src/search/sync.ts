@@ -14,16 +14,31 @@ import { reindexIfNeeded } from './reindex'
 const OUTBOX = 'search-outbox'
 const DRAIN_BATCH = 200
 
-/** Changes to these reach other items' search documents (owner names and paths, lecturer and site names). */
-const DEPENDENTS: Partial<Record<CollectionSlug, (id: number | string) => Array<{ collection: IndexedCollection; where: Where }>>> = {
+type Dependents = (id: number | string) => Array<{ collection: IndexedCollection; where: Where }>
+
+/** Bundles show their items' titles, so a change of an item (its title, its sharing scope) reaches them. */
+const holdingBundles: Dependents = (id) => [{ collection: 'bundles', where: { 'items.item.value': { equals: id } } }]
+
+/**
+ * Changes to these reach other items' search documents (owner names and paths, lecturer and site names, the
+ * parts a route or bundle may show).
+ */
+const DEPENDENTS: Partial<Record<CollectionSlug, Dependents>> = {
+  courseware: holdingBundles,
+  'field-routes': holdingBundles,
   'field-sites': (id) => [{ collection: 'field-routes', where: { 'stops.site': { equals: id } } }],
   jurisdictions: (id) =>
     INDEXED_COLLECTIONS.map((collection) => ({ collection, where: { jurisdictionPath: { contains: `/${id}/` } } })),
-  lecturers: (id) =>
-    (['lessons', 'courseware', 'videos'] as const).map((collection) => ({
+  lecturers: (id) => [
+    ...(['lessons', 'courseware', 'videos'] as const).map((collection) => ({
       collection,
       where: { lecturers: { contains: id } },
     })),
+    { collection: 'field-routes', where: { 'stops.lecturer': { equals: id } } },
+  ],
+  lessons: holdingBundles,
+  textbooks: holdingBundles,
+  videos: holdingBundles,
 }
 
 /** One pending row per document: what the outbox's unique `key` holds. */
@@ -42,12 +57,14 @@ export const queueSearchChange = async (
   const key = searchOutboxKey(collection, id)
   const queuedAt = new Date().toISOString()
   const existing = await findQueued(payload, key, req)
+  // every field, not only queuedAt: while a version is restored, Payload fills no missing field from the stored row
+  const data = { docId: String(id), key, queuedAt, sourceCollection: collection }
   if (existing) {
-    await payload.update({ id: existing.id, collection: OUTBOX, data: { queuedAt }, depth: 0, req })
+    await payload.update({ id: existing.id, collection: OUTBOX, data, depth: 0, req })
     return
   }
   try {
-    await payload.create({ collection: OUTBOX, data: { docId: String(id), key, queuedAt, sourceCollection: collection }, depth: 0, req })
+    await payload.create({ collection: OUTBOX, data, depth: 0, req })
   } catch (error) {
     // Another writer (often the drain expanding a jurisdiction's dependents) queued the same key a moment
     // ago, and the unique index refused ours: the change is covered. Adapters word that refusal
