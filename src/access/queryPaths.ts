@@ -25,19 +25,19 @@ type FieldLike = { flattenedFields?: FieldLike[]; name?: string; relationTo?: st
 const fieldsOf = (payload: Payload, slug: string): FieldLike[] =>
   (payload.collections[slug as CollectionSlug]?.config.flattenedFields ?? []) as FieldLike[]
 
-/** Does a path, read on these fields, step through a relationship into accounts (past their id)? */
-const reachesUsers = (payload: Payload, fields: FieldLike[], segments: string[]): boolean => {
+/** The collections a path, read on these fields, steps into through relationships (past their ids). */
+const collectionsReached = (payload: Payload, fields: FieldLike[], segments: string[]): string[] => {
   const [head, ...rest] = segments
   const field = fields.find((candidate) => candidate.name === head)
-  if (!field || rest.length === 0) return false
+  if (!field || rest.length === 0) return []
   if (field.type === 'relationship' || field.type === 'upload') {
     const polymorphic = Array.isArray(field.relationTo)
-    if (polymorphic && rest[0] !== 'value') return false
+    if (polymorphic && rest[0] !== 'value') return []
     const inside = polymorphic ? rest.slice(1) : rest
-    if (inside.length === 0 || (inside.length === 1 && inside[0] === 'id')) return false
-    return [field.relationTo ?? []].flat().some((slug) => slug === 'users' || reachesUsers(payload, fieldsOf(payload, slug), inside))
+    if (inside.length === 0 || (inside.length === 1 && inside[0] === 'id')) return []
+    return [field.relationTo ?? []].flat().flatMap((slug) => [slug, ...collectionsReached(payload, fieldsOf(payload, slug), inside)])
   }
-  return field.flattenedFields ? reachesUsers(payload, field.flattenedFields, rest) : false
+  return field.flattenedFields ? collectionsReached(payload, field.flattenedFields, rest) : []
 }
 
 /** Every field path a where names (and/or nested), as `__` or `.` separated segments. */
@@ -59,24 +59,41 @@ const segmentsOf = (path: string): string[] => {
   return segments[0] === 'version' ? segments.slice(1) : segments
 }
 
-const isHiddenPath = (payload: Payload, collection: CollectionSlug, path: string): boolean => {
+/** What a path names: accounts' sign-in fields, and the collections it steps into. */
+const describePath = (payload: Payload, collection: CollectionSlug, path: string) => {
   const segments = segmentsOf(path)
-  if (collection === 'users' && AUTH_INTERNAL_FIELDS.has(segments[0]!)) return true
   const fields = fieldsOf(payload, collection)
   const isVersionParent = segments[0] === 'parent' && !fields.some((field) => field.name === 'parent')
-  return reachesUsers(payload, fields, isVersionParent ? segments.slice(1) : segments)
+  return {
+    reached: collectionsReached(payload, fields, isVersionParent ? segments.slice(1) : segments),
+    signInField: collection === 'users' && AUTH_INTERNAL_FIELDS.has(segments[0]!),
+  }
+}
+
+const isHiddenFilter = (payload: Payload, collection: CollectionSlug, path: string): boolean => {
+  const { reached, signInField } = describePath(payload, collection, path)
+  return signInField || reached.includes('users')
+}
+
+const isHiddenOrder = (payload: Payload, collection: CollectionSlug, path: string): boolean => {
+  const { reached, signInField } = describePath(payload, collection, path)
+  return signInField || reached.length > 0
 }
 
 /**
  * A filter or an order is an oracle: "lessons whose creator's email is x" tells whether x has an account.
- * Payload checks field read access along a path, but accounts' sign-in fields (sessions) slip through it and
- * an order ignores the row scope it adds. So, for everyone but admins, no where or sort may name accounts'
- * sign-in fields or step through a relationship into accounts (its id alone is the item's own field).
+ * Payload checks field read access along a path and narrows a filter through a relationship to the related
+ * documents the reader may read, but accounts' sign-in fields (sessions) slip through it, and an order keeps
+ * no such narrowing. So, for everyone but admins: no filter names accounts' sign-in fields or steps into
+ * accounts, and no order steps through a relationship at all (ordering by the relationship's own id is fine).
  */
 export const refuseHiddenQueryPaths: CollectionBeforeOperationHook = ({ args, collection, overrideAccess, req }) => {
   if (overrideAccess || isAdmin(req.user)) return args
   const { sort, where } = args as { sort?: Sort; where?: Where }
-  const hidden = [...wherePaths(where), ...sortPaths(sort)].find((path) => isHiddenPath(req.payload, collection.slug as CollectionSlug, path))
+  const slug = collection.slug as CollectionSlug
+  const hidden =
+    wherePaths(where).find((path) => isHiddenFilter(req.payload, slug, path)) ??
+    sortPaths(sort).find((path) => isHiddenOrder(req.payload, slug, path))
   if (hidden) {
     throw badRequest(`不能按您无权查看的字段筛选或排序：${hidden}`, `You may not filter or sort on a field you may not read: ${hidden}`)
   }

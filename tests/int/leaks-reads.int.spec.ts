@@ -436,6 +436,32 @@ describe('queries on fields the reader may not read', () => {
     }
   })
 
+  it('a textbook’s PDF that turned local: no filter or order through it tells its title', async () => {
+    const pdf = await uploadViaRest(payload, 'courseware', {
+      bytes: buildTextPdf('教材电子版', ['电子版']),
+      data: { _status: 'published', jurisdiction: tree.town.id, title: '将收窄的电子版', visibility: 'public' },
+      filename: '教材电子版.pdf',
+      token: token.author,
+    })
+    expect(pdf.status, JSON.stringify(pdf.body)).toBe(201)
+    const book = await rest.create('textbooks', { _status: 'published', jurisdiction: tree.town.id, pdf: pdf.body.doc.id, title: '公开教材', visibility: 'public' }, token.organizer)
+    expect(book.status, JSON.stringify(book.body)).toBe(201)
+    await payload.update({ id: pdf.body.doc.id, collection: 'courseware', data: { visibility: 'local' } })
+    const [a, b] = await Promise.all(
+      ['将收窄的电子版', '不存在的标题'].map((title) => rest.find('textbooks', undefined, { 'pdf.title': { equals: title } })),
+    )
+    expect(a!.status).toBe(b!.status)
+    expect(ids(a!.body)).toEqual(ids(b!.body))
+    const insider = await rest.find('textbooks', token.member, { 'pdf.title': { equals: '将收窄的电子版' } })
+    expect(ids(insider.body), 'a reader who may read the PDF may filter on it').toEqual([String(book.body.doc.id)])
+    for (const reader of ['anonymous', 'member'] as const) {
+      const ordered = await rest.find('textbooks', tokenOf(reader), undefined, { sort: '-pdf.title' })
+      expect(ordered.status, reader).toBe(400)
+      expect(JSON.stringify(ordered.body)).toMatch(/[\u4e00-\u9fff].* \/ [A-Za-z]/)
+    }
+    expect((await rest.find('textbooks', token.admin, undefined, { sort: '-pdf.title' })).status).toBe(200)
+  })
+
   it('GraphQL where offers no path into accounts, and account fields stay hidden', async () => {
     const users = await graphql(`{ Users(where: { email: { exists: true } }) { docs { id } } }`)
     expect(users.data?.Users?.docs ?? []).toEqual([])
