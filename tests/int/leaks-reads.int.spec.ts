@@ -513,13 +513,20 @@ describe('the duplicate check is no oracle', () => {
     expect(JSON.stringify(check.body)).not.toContain('本镇内部讲义草稿')
   })
 
-  it('an anonymous PATCH carrying a held file onto an item is refused before the check', async () => {
-    const other = await rest.create('lessons', { _status: 'published', jurisdiction: tree.town.id, title: 'x', visibility: 'public' }, token.author)
-    expect(other.status).toBe(201)
-    const result = await uploadViaRest(payload, 'courseware', { bytes: held.bytes, filename: 'x.pdf', method: 'PATCH', path: `/courseware/${held.doc.id}` })
-    expect([401, 403, 404]).toContain(result.status)
-    expect(JSON.stringify(result.body)).not.toContain('本镇内部讲义草稿')
-    expect(JSON.stringify(result.body)).not.toContain('duplicate_file')
+  it('a PATCH carrying a held file onto another item is refused before the check, for anonymous visitors and members', async () => {
+    const target = await uploadViaRest(payload, 'courseware', {
+      bytes: buildTextPdf('公开的另一份课件', ['另一份']),
+      data: { _status: 'published', jurisdiction: tree.town.id, title: '公开的另一份课件', visibility: 'public' },
+      filename: '另一份.pdf',
+      token: token.author,
+    })
+    expect(target.status, JSON.stringify(target.body)).toBe(201)
+    for (const reader of ['anonymous', 'member'] as const) {
+      const result = await uploadViaRest(payload, 'courseware', { bytes: held.bytes, filename: 'x.pdf', method: 'PATCH', path: `/courseware/${target.body.doc.id}`, token: tokenOf(reader) })
+      expect([401, 403, 404], reader).toContain(result.status)
+      expect(JSON.stringify(result.body)).not.toContain('本镇内部讲义草稿')
+      expect(JSON.stringify(result.body)).not.toContain('duplicate_file')
+    }
   })
 
   it('the duplicate-check endpoint answers anonymous visitors and members without looking', async () => {
