@@ -41,13 +41,17 @@ export const readOwnedContent =
   }
 
 /**
- * Versions are drafts' history: readable exactly by those who may read the item's drafts, judged on each
- * version's own copy of the owner and creator (as Payload judges a draft on its latest version).
+ * Versions are drafts' history: readable exactly by those who may read the item's drafts. A version keeps the
+ * owner path of its day, so an organizer's reach is judged on the version and on the item as it is now (after a
+ * jurisdiction moved away, its old organizers read none of the item's versions).
  */
 export const readOwnedVersions: Access = ({ req: { user } }) => {
   if (!user) return false
   if (isAdmin(user)) return true
-  return prefixWhere('version', draftReadersWhere(user))
+  const own: Where = { 'version.createdBy': { equals: user.id } }
+  if (!isOrganizer(user)) return own
+  const reach = ownedInSubtreeOf(user)
+  return { or: [own, { and: [prefixWhere('version', reach), prefixWhere('parent', reach)] }] }
 }
 
 /**

@@ -114,6 +114,18 @@ describe('versions are read exactly by those who may read the item’s drafts', 
     expect(Boolean(one.data?.versionLesson?.version?.title), `${reader}: ${JSON.stringify(one)}`).toBe(sees)
   })
 
+  it('after a jurisdiction moves away, its old organizers read none of its items’ versions', async () => {
+    const movingTown = await payload.create({ collection: 'jurisdictions', data: { level: '镇/街道' as never, name: '迁出镇', parent: tree.district.id } })
+    const lesson = await payload.create({ collection: 'lessons', data: { _status: 'draft', jurisdiction: movingTown.id, title: '迁出镇草稿', visibility: 'local' }, draft: true })
+    await payload.update({ id: lesson.id, collection: 'lessons', data: { title: '迁出镇草稿二' }, draft: true })
+    const versionsSeenBy = async (reader: ReaderName) =>
+      (await rest.request('GET', '/lessons/versions', { query: { depth: 0, where: { parent: { equals: lesson.id } } }, token: tokenOf(reader) })).body.docs.length
+    expect(await versionsSeenBy('organizer')).toBeGreaterThanOrEqual(2)
+    await payload.update({ id: movingTown.id, collection: 'jurisdictions', data: { parent: tree.city.id } })
+    expect(await versionsSeenBy('organizer')).toBe(0)
+    expect(await versionsSeenBy('admin')).toBeGreaterThanOrEqual(2)
+  })
+
   it('restoring a version nobody showed you answers as for a version that does not exist', async () => {
     for (const reader of ['anonymous', 'farMember', 'farOrganizer'] as const) {
       const real = await rest.request('POST', `/lessons/versions/${versionId}`, { token: tokenOf(reader) })
