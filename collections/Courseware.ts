@@ -5,6 +5,7 @@ import { ownershipFields } from '@/fields/ownership'
 import { audiencesField, themesField, titleField } from '@/fields/taxonomy'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
+import { hideUnreadableParts } from '@/hooks/hideUnreadableParts'
 import { downloadWithOriginalName } from '@/ingest/downloads'
 import { checkUpload } from '@/ingest/hooks/checkUpload'
 import { duplicateCheckEndpoint } from '@/ingest/hooks/duplicateCheck'
@@ -97,6 +98,7 @@ export const Courseware: CollectionConfig<'courseware'> = {
   endpoints: [downloadWithOriginalName('courseware'), duplicateCheckEndpoint('courseware')],
   hooks: {
     afterChange: [queueExtraction, settlePreviews],
+    afterRead: [hideUnreadableParts([{ field: 'lecturers', relationTo: 'lecturers' }])],
     afterError: [answerDuplicateRace],
     beforeOperation: [
       checkUpload({

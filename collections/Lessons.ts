@@ -7,6 +7,7 @@ import { LESSON_KINDS } from '@/fields/vocabulary'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
 import { refreshBundleHours } from '@/hooks/computeTotals'
+import { hideUnreadableParts } from '@/hooks/hideUnreadableParts'
 import { termField } from '@/fields/terms'
 import { label } from '@/utilities/labels'
 
@@ -62,6 +63,14 @@ export const Lessons: CollectionConfig<'lessons'> = {
   ],
   hooks: {
     afterChange: [refreshBundleHours],
+    afterRead: [
+      hideUnreadableParts([
+        { field: 'lecturers', relationTo: 'lecturers' },
+        { field: 'courseware', relationTo: 'courseware' },
+        { field: 'videos', relationTo: 'videos' },
+        { field: 'textbooks', relationTo: 'textbooks' },
+      ]),
+    ],
     beforeChange: [
       assignOwnership,
       checkReferencesVisible([

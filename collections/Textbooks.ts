@@ -5,6 +5,7 @@ import { ownershipFields } from '@/fields/ownership'
 import { audiencesField, themesField, titleField } from '@/fields/taxonomy'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
+import { hideUnreadableParts } from '@/hooks/hideUnreadableParts'
 import { label } from '@/utilities/labels'
 
 export const Textbooks: CollectionConfig<'textbooks'> = {
@@ -44,6 +45,7 @@ export const Textbooks: CollectionConfig<'textbooks'> = {
     ...ownershipFields(),
   ],
   hooks: {
+    afterRead: [hideUnreadableParts([{ field: 'pdf', relationTo: 'courseware' }])],
     beforeChange: [
       assignOwnership,
       checkReferencesVisible([

@@ -82,6 +82,10 @@ const yearOf = (doc: Doc): null | number => {
   return Number.isFinite(year) ? year : null
 }
 
+/** The linked lecturers every reader of the item may see (a local lecturer's name stays out of a public item). */
+const seenLecturers = (doc: Doc): Doc[] =>
+  (Array.isArray(doc.lecturers) ? doc.lecturers : []).filter((lecturer: unknown) => lecturer && typeof lecturer === 'object' && isSeenByReadersOf(doc, lecturer as Doc))
+
 /** Fields every kind shares: ownership, visibility, dates. */
 const common = (collection: IndexedCollection, doc: Doc) => {
   const owner = doc.jurisdiction && typeof doc.jurisdiction === 'object' ? doc.jurisdiction : null
@@ -95,7 +99,7 @@ const common = (collection: IndexedCollection, doc: Doc) => {
     jurisdiction: { id: String(owner?.id ?? doc.jurisdiction ?? ''), name: text(owner?.name) },
     jurisdictionPath: text(doc.jurisdictionPath),
     kind: KIND_BY_COLLECTION[collection],
-    lecturerNames: namesOf(doc.lecturers, 'name'),
+    lecturerNames: namesOf(seenLecturers(doc), 'name'),
     publishedAt: doc.publishedAt ?? doc.createdAt ?? null,
     tags: words(doc.tags),
     themes: namesOf(doc.themes, 'name'),

@@ -381,6 +381,46 @@ describe('what a wider item shows of its parts', () => {
   })
 })
 
+describe('what any item shows of the items it links to', () => {
+  it('a lesson’s courseware, lecturer and a textbook’s PDF that turned local show no id or name to readers who may not see them', async () => {
+    const lecturer = await rest.create('lecturers', { jurisdiction: tree.town.id, kind: '老党员', name: '本镇内部讲师甲', visibility: 'public' }, token.organizer)
+    expect(lecturer.status, JSON.stringify(lecturer.body)).toBe(201)
+    const courseware = await uploadViaRest(payload, 'courseware', {
+      bytes: buildTextPdf('将收窄的配套课件', ['配套']),
+      data: { _status: 'published', jurisdiction: tree.town.id, title: '将收窄的配套课件', visibility: 'public' },
+      filename: '配套.pdf',
+      token: token.author,
+    })
+    const lesson = await rest.create(
+      'lessons',
+      { _status: 'published', courseware: [courseware.body.doc.id], jurisdiction: tree.town.id, lecturers: [lecturer.body.doc.id], title: '有配套的公开课', visibility: 'public' },
+      token.author,
+    )
+    expect(lesson.status, JSON.stringify(lesson.body)).toBe(201)
+    const book = await rest.create('textbooks', { _status: 'published', jurisdiction: tree.town.id, pdf: courseware.body.doc.id, title: '有电子版的公开教材', visibility: 'public' }, token.organizer)
+    expect(book.status, JSON.stringify(book.body)).toBe(201)
+    await payload.update({ id: courseware.body.doc.id, collection: 'courseware', data: { visibility: 'local' } })
+    await payload.update({ id: lecturer.body.doc.id, collection: 'lecturers', data: { visibility: 'local' } })
+    await drainSearchOutbox(payload)
+
+    for (const depth of [0, 1]) {
+      const seen = await rest.findByID('lessons', lesson.body.doc.id, undefined, { depth })
+      expect(seen.body.courseware, `depth ${depth}`).toEqual([])
+      expect(seen.body.lecturers, `depth ${depth}`).toEqual([])
+      const seenBook = await rest.findByID('textbooks', book.body.doc.id, undefined, { depth })
+      expect(seenBook.body.pdf ?? null, `depth ${depth}`).toBeNull()
+    }
+    const gql = await graphql(`{ Lessons(where: { title: { equals: "有配套的公开课" } }) { docs { courseware { id title } lecturers { id name } } } }`)
+    expect(JSON.stringify(gql)).not.toContain('将收窄的配套课件')
+    expect(JSON.stringify(gql)).not.toContain('本镇内部讲师甲')
+    const insider = await rest.findByID('lessons', lesson.body.doc.id, token.member, { depth: 0 })
+    expect(insider.body.courseware.map(String)).toEqual([String(courseware.body.doc.id)])
+    const hits = await rest.request('GET', '/search', { query: { q: '本镇内部讲师甲' } })
+    expect(hits.body.hits.map((hit: any) => hit.title)).not.toContain('有配套的公开课')
+    expect(JSON.stringify(hits.body)).not.toContain('本镇内部讲师甲')
+  })
+})
+
 describe('queries on fields the reader may not read', () => {
   let lessonId: string
 
