@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { EXTRACTABLE_KINDS, extractText, type ExtractionResult, type FileKind, renderPdfFirstPage } from '@/ingest'
-import { PREVIEW_ALT, PREVIEW_FILE_NAME } from '@/ingest/hooks/previews'
+import { PREVIEW_ALT, previewFileName } from '@/ingest/hooks/previews'
 import { uploadDir } from '@/utilities/uploadDir'
 
 export const EXTRACT_COURSEWARE = 'extractCourseware'
@@ -62,7 +62,7 @@ async function createPdfPreview(req: PayloadRequest, doc: StoredCourseware, pdf:
   const media = await req.payload.create({
     collection: 'media',
     data: { alt: PREVIEW_ALT, jurisdiction: doc.jurisdiction as number, previewOf: doc.id as number, previewOfDraft: true },
-    file: { data, mimetype: image.mime, name: PREVIEW_FILE_NAME, size: data.length },
+    file: { data, mimetype: image.mime, name: previewFileName(doc.id), size: data.length },
     overrideAccess: true,
     req,
   })

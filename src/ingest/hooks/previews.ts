@@ -3,9 +3,12 @@ import type { CollectionAfterChangeHook, CollectionBeforeDeleteHook, Field, Payl
 import { label } from '@/utilities/labels'
 import { relationId, sameId } from '@/utilities/relationId'
 
-/** What a preview picture says about itself: nothing the item's readers alone may know (no title). */
+/**
+ * What a preview picture says about itself: nothing that only the item's readers may know (no title). Its name
+ * carries the item's id, so that previews of two items with the same first page stored at once do not collide.
+ */
 export const PREVIEW_ALT = '课件预览 / Courseware preview'
-export const PREVIEW_FILE_NAME = 'courseware-preview.webp'
+export const previewFileName = (coursewareId: number | string): string => `courseware-${coursewareId}-preview.webp`
 
 const nobody = () => false
 
