@@ -76,8 +76,7 @@ export const checkReferencesVisible =
   (specs: ReferenceSpec[]): CollectionBeforeChangeHook =>
   async ({ collection, data, originalDoc, req }) => {
     const references = specs.flatMap((spec) => referencesAt(data, spec))
-    if (references.length === 0) return data
-    const [unseen] = await findUnseen(req, references)
+    const [unseen] = references.length ? await findUnseen(req, references) : []
     if (unseen) {
       throw fieldError(
         req,
@@ -87,8 +86,10 @@ export const checkReferencesVisible =
         `The linked item does not exist or is not visible to you (${unseen.collection} #${unseen.id})`,
       )
     }
-    const whole = { ...originalDoc, ...data } as OwnedItem
-    const [narrower] = await findNarrowerParts(req, whole, references.filter((ref) => ref.part))
+    // the parts the document will hold, also unchanged ones: widening or publishing the document is checked too
+    const whole = { ...originalDoc, ...data }
+    const parts = specs.filter((spec) => spec.part).flatMap((spec) => referencesAt(whole, spec))
+    const [narrower] = parts.length ? await findNarrowerParts(req, whole as OwnedItem, parts) : []
     if (narrower) {
       throw fieldError(
         req,

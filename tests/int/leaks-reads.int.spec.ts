@@ -287,6 +287,9 @@ describe('what a wider item shows of its parts', () => {
       token.organizer,
     )
     expect(local.status, 'a local route of the same town may take it').toBe(201)
+    const widened = await rest.update('field-routes', local.body.doc.id, { visibility: 'public' }, token.organizer)
+    expect(widened.status, 'nor may it be widened around it').toBe(400)
+    expect(JSON.stringify(widened.body)).toMatch(/stops\.0\.site/)
   })
 
   it('a public bundle cannot take a shared lesson; a shared bundle can', async () => {
