@@ -40,12 +40,20 @@ const collectionsReached = (payload: Payload, fields: FieldLike[], segments: str
   return field.flattenedFields ? collectionsReached(payload, field.flattenedFields, rest) : []
 }
 
-/** Every field path a where names (and/or nested), as `__` or `.` separated segments. */
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  Boolean(value) && typeof value === 'object' && !Array.isArray(value)
+
+/**
+ * Every field path a where names, as `__` or `.` separated segments: inside and/or, and inside a nested where
+ * (`{ lecturers: { contains: { name: … } } }` names `lecturers.name`).
+ */
 const wherePaths = (where: unknown): string[] =>
-  where && typeof where === 'object'
-    ? Object.entries(where as Where).flatMap(([key, value]) =>
-        key === 'and' || key === 'or' ? (Array.isArray(value) ? value.flatMap(wherePaths) : []) : [key],
-      )
+  isPlainObject(where)
+    ? Object.entries(where).flatMap(([key, constraint]) => {
+        if (key === 'and' || key === 'or') return Array.isArray(constraint) ? constraint.flatMap(wherePaths) : []
+        const nested = isPlainObject(constraint) ? Object.values(constraint).filter(isPlainObject).flatMap(wherePaths) : []
+        return [key, ...nested.map((path) => `${key}.${path}`)]
+      })
     : []
 
 const sortPaths = (sort: unknown): string[] =>

@@ -459,6 +459,13 @@ describe('queries on fields the reader may not read', () => {
     }
   })
 
+  it('nor through a nested where on a linked lecturer’s creator', async () => {
+    for (const reader of ['anonymous', 'member'] as const) {
+      const answer = await sameAnswer(reader, (value) => ({ lecturers: { contains: { 'createdBy.sessions.id': { exists: value } } } }), [true, false])
+      expect(answer.status, reader).toBe(400)
+    }
+  })
+
   it('nor sort on a creator’s email', async () => {
     for (const reader of ['anonymous', 'member'] as const) {
       const answer = await rest.find('lessons', tokenOf(reader), undefined, { sort: 'createdBy.email' })
