@@ -242,6 +242,22 @@ describe('preview pictures are exactly as visible as their courseware', () => {
     expect(storedFiles('images')).not.toContain(newPreview.filename)
   })
 
+  it('previews made before this rule (no previewOf, the title in alt) are adopted by npm run previews:adopt', async () => {
+    const { courseware, media } = await uploadPdf('旧版预览的本地课件', 'local', 'published')
+    // as the old extraction job left it: an ordinary picture with the title in its description
+    await payload.db.updateOne({ id: media.id, collection: 'media', data: { alt: '旧版预览的本地课件（首页预览）', previewOf: null, previewOfDraft: null } })
+    expect((await rest.findByID('media', media.id)).status, 'before: anyone reads it').toBe(200)
+    const { adoptPreviews } = await import('@/ingest/hooks/previews')
+    const { createLocalReq } = await import('payload')
+    expect(await adoptPreviews(await createLocalReq({}, payload))).toBe(1)
+    expect(await adoptPreviews(await createLocalReq({}, payload)), 'a second run changes nothing').toBe(0)
+    expect(await canSeePreview(media.id, media.filename!, 'anonymous')).toBe(false)
+    expect(await canSeePreview(media.id, media.filename!, 'member')).toBe(true)
+    const adopted = await payload.findByID({ id: media.id, collection: 'media', depth: 0 })
+    expect(adopted.alt).not.toContain('旧版预览')
+    expect(String(adopted.previewOf)).toBe(String(courseware.id))
+  })
+
   it('ordinary pictures stay readable by anyone', async () => {
     const picture = await payload.create({
       collection: 'media',

@@ -59,14 +59,14 @@ const previewIdOf = async (req: PayloadRequest, coursewareId: Id, draft: boolean
 const removePicture = (req: PayloadRequest, id: Id) => req.payload.delete({ id, collection: 'media', overrideAccess: true, req })
 
 /**
- * After every change of a courseware item: its published state's preview is readable as the item, its pending
- * draft's preview only by draft readers, and every other picture made from one of its files (a replaced file,
- * a draft that was published over) is deleted with its files.
+ * A courseware item's published state's preview is readable as the item, its pending draft's preview only by
+ * draft readers, and every other picture made from one of its files (a replaced file, a draft that was published
+ * over) is deleted with its files.
  */
-export const settlePreviews: CollectionAfterChangeHook = async ({ doc, req }) => {
-  const previews = await previewsOf(req, doc.id)
-  if (previews.length === 0) return doc
-  const [published, latest] = [await previewIdOf(req, doc.id, false), await previewIdOf(req, doc.id, true)]
+const settlePreviewsOf = async (req: PayloadRequest, coursewareId: Id): Promise<void> => {
+  const previews = await previewsOf(req, coursewareId)
+  if (previews.length === 0) return
+  const [published, latest] = [await previewIdOf(req, coursewareId, false), await previewIdOf(req, coursewareId, true)]
   for (const picture of previews) {
     const ofDraft = sameId(picture.id, published) ? false : sameId(picture.id, latest) ? true : null
     if (ofDraft === null) await removePicture(req, picture.id)
@@ -75,6 +75,11 @@ export const settlePreviews: CollectionAfterChangeHook = async ({ doc, req }) =>
       await req.payload.db.updateOne({ id: picture.id, collection: 'media', data: { previewOfDraft: ofDraft }, req })
     }
   }
+}
+
+/** After every change of a courseware item, its previews follow it (settlePreviewsOf). */
+export const settlePreviews: CollectionAfterChangeHook = async ({ doc, req }) => {
+  await settlePreviewsOf(req, doc.id)
   return doc
 }
 
@@ -84,4 +89,29 @@ export const settlePreviews: CollectionAfterChangeHook = async ({ doc, req }) =>
  */
 export const removePreviews: CollectionBeforeDeleteHook = async ({ id, req }) => {
   for (const picture of await previewsOf(req, id)) await removePicture(req, picture.id)
+}
+
+/**
+ * Previews made before pictures knew their item (no `previewOf`, the title in `alt`) are readable by anyone.
+ * This adopts every picture a courseware item (or its latest draft) names as its preview, then settles them as
+ * a change of the item would. Safe to run again: adopted pictures are skipped. Returns how many it adopted.
+ */
+export const adoptPreviews = async (req: PayloadRequest): Promise<number> => {
+  const named = new Map<string, Id>()
+  for (const draft of [false, true]) {
+    const { docs } = await req.payload.find({ collection: 'courseware', depth: 0, draft, overrideAccess: true, pagination: false, req, select: { preview: true }, where: { preview: { exists: true } } })
+    for (const doc of docs) {
+      const picture = relationId(doc.preview)
+      if (picture !== null) named.set(String(picture), doc.id)
+    }
+  }
+  let adopted = 0
+  for (const [picture, coursewareId] of named) {
+    const media = await req.payload.findByID({ id: picture, collection: 'media', depth: 0, disableErrors: true, overrideAccess: true, req })
+    if (!media || relationId(media.previewOf) !== null) continue
+    await req.payload.db.updateOne({ id: media.id, collection: 'media', data: { alt: PREVIEW_ALT, previewOf: coursewareId, previewOfDraft: true }, req })
+    await settlePreviewsOf(req, coursewareId)
+    adopted += 1
+  }
+  return adopted
 }
