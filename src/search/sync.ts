@@ -56,13 +56,11 @@ export const queueSearchChange = async (
 ): Promise<void> => {
   const key = searchOutboxKey(collection, id)
   const queuedAt = new Date().toISOString()
-  const existing = await findQueued(payload, key, req)
-  // every field, not only queuedAt: while a version is restored, Payload fills no missing field from the stored row
+  // every field, not only queuedAt: while a version is restored, Payload fills no missing field from the stored row.
+  // By key, not by a looked-up id: the drain may delete the row in between, and then nothing is updated.
   const data = { docId: String(id), key, queuedAt, sourceCollection: collection }
-  if (existing) {
-    await payload.update({ id: existing.id, collection: OUTBOX, data, depth: 0, req })
-    return
-  }
+  const updated = await payload.update({ collection: OUTBOX, data, depth: 0, req, where: { key: { equals: key } } })
+  if (updated.docs.length > 0) return
   try {
     await payload.create({ collection: OUTBOX, data, depth: 0, req })
   } catch (error) {
