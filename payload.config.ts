@@ -20,6 +20,7 @@ import { Textbooks } from './collections/Textbooks'
 import { Themes } from './collections/Themes'
 import { Users } from './collections/Users'
 import { Videos } from './collections/Videos'
+import { addReadGuards } from './src/access/readGuards'
 import { databaseAdapter } from './src/database/adapter'
 import { addInputGuards, answerMalformedMultipart } from './src/hooks/guardInput'
 import { pageSizeRule } from './src/http/graphqlPageSize'
@@ -51,7 +52,9 @@ export default buildConfig({
     addSearchSync(Jurisdictions),
     Users,
     SearchOutbox,
-  ].map(addInputGuards),
+  ]
+    .map(addInputGuards)
+    .map(addReadGuards),
   csrf: security.csrf,
   custom: { rateLimits: security.rateLimits },
   db: databaseAdapter(),

@@ -6,7 +6,8 @@ import { audiencesField, titleField } from '@/fields/taxonomy'
 import { BUNDLE_KINDS } from '@/fields/vocabulary'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
-import { computeBundleHours } from '@/hooks/computeTotals'
+import { bundleTotalsOf, computeBundleHours } from '@/hooks/computeTotals'
+import { hideUnreadableParts } from '@/hooks/hideUnreadableParts'
 import { termField } from '@/fields/terms'
 import { label } from '@/utilities/labels'
 
@@ -42,6 +43,12 @@ export const Bundles: CollectionConfig<'bundles'> = {
         {
           name: 'item',
           type: 'relationship',
+          admin: {
+            description: label(
+              '能看到本课程包的人都必须能看到该内容：公开课程包只含公开内容，系统内共享课程包只含公开或共享内容，本辖区课程包还可含本辖区或上级辖区的本辖区内容；草稿不能放入已发布的课程包。内容之后收窄、撤回或删除时，看不到它的人看不到这一项。',
+              'Everyone who can see this bundle must be able to see the item: a public bundle takes public items, a shared bundle public or shared ones, a local bundle also local items of its own jurisdiction or above; a published bundle takes no draft. An item that narrows, is unpublished or deleted later is hidden, with its row, from readers who may not see it.',
+            ),
+          },
           label: label('内容', 'Item'),
           relationTo: [...BUNDLE_ITEM_COLLECTIONS],
           required: true,
@@ -56,11 +63,12 @@ export const Bundles: CollectionConfig<'bundles'> = {
     ...ownershipFields(),
   ],
   hooks: {
+    afterRead: [hideUnreadableParts([{ array: 'items', field: 'item', polymorphic: true, row: true }], bundleTotalsOf)],
     beforeChange: [
       assignOwnership,
       checkReferencesVisible([
         { field: 'theme', relationTo: 'themes' },
-        { array: 'items', field: 'item', polymorphic: true },
+        { array: 'items', field: 'item', part: true, polymorphic: true },
       ]),
       computeBundleHours,
     ],

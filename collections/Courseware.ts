@@ -5,11 +5,13 @@ import { ownershipFields } from '@/fields/ownership'
 import { audiencesField, themesField, titleField } from '@/fields/taxonomy'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
+import { hideUnreadableParts } from '@/hooks/hideUnreadableParts'
 import { downloadWithOriginalName } from '@/ingest/downloads'
 import { checkUpload, removeUploadTempFile } from '@/ingest/hooks/checkUpload'
 import { duplicateCheckEndpoint } from '@/ingest/hooks/duplicateCheck'
 import { answerDuplicateRace, rememberPendingUpload } from '@/ingest/hooks/duplicateRace'
 import { duplicateNoticeField, originalFilenameField, sha256Field } from '@/ingest/hooks/fileFields'
+import { removePreviews, settlePreviews } from '@/ingest/hooks/previews'
 import { queueExtraction } from '@/ingest/hooks/queueExtraction'
 import { uploadDir } from '@/utilities/uploadDir'
 import { label } from '@/utilities/labels'
@@ -96,7 +98,8 @@ export const Courseware: CollectionConfig<'courseware'> = {
   endpoints: [downloadWithOriginalName('courseware'), duplicateCheckEndpoint('courseware')],
   hooks: {
     afterOperation: [removeUploadTempFile()],
-    afterChange: [queueExtraction],
+    afterChange: [queueExtraction, settlePreviews],
+    afterRead: [hideUnreadableParts([{ field: 'lecturers', relationTo: 'lecturers' }])],
     afterError: [answerDuplicateRace],
     beforeOperation: [
       checkUpload({
@@ -115,6 +118,7 @@ export const Courseware: CollectionConfig<'courseware'> = {
       ]),
       rememberPendingUpload,
     ],
+    beforeDelete: [removePreviews],
   },
   labels: { plural: label('课件', 'Courseware'), singular: label('课件', 'Courseware item') },
   upload: {

@@ -9,6 +9,7 @@ import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
 import { refreshBundleHours } from '@/hooks/computeTotals'
 import { tagsField } from '@/fields/tags'
+import { hideUnreadableParts } from '@/hooks/hideUnreadableParts'
 import { termField } from '@/fields/terms'
 import { label } from '@/utilities/labels'
 
@@ -64,6 +65,14 @@ export const Lessons: CollectionConfig<'lessons'> = {
   ],
   hooks: {
     afterChange: [refreshBundleHours],
+    afterRead: [
+      hideUnreadableParts([
+        { field: 'lecturers', relationTo: 'lecturers' },
+        { field: 'courseware', relationTo: 'courseware' },
+        { field: 'videos', relationTo: 'videos' },
+        { field: 'textbooks', relationTo: 'textbooks' },
+      ]),
+    ],
     beforeChange: [
       assignOwnership,
       checkReferencesVisible([

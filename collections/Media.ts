@@ -1,21 +1,22 @@
 import type { CollectionConfig } from 'payload'
 
-import { anyone, createOwnedContent, manageOwnedContent } from '@/access/contentAccess'
+import { createOwnedContent, manageOwnedContent, readPictures } from '@/access/contentAccess'
 import { ownershipFields } from '@/fields/ownership'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { downloadWithOriginalName } from '@/ingest/downloads'
 import { checkUpload, removeUploadTempFile } from '@/ingest/hooks/checkUpload'
 import { originalFilenameField, sha256Field } from '@/ingest/hooks/fileFields'
+import { previewFields } from '@/ingest/hooks/previews'
 import { uploadDir } from '@/utilities/uploadDir'
 import { label } from '@/utilities/labels'
 
-/** Covers, photos and portraits. Pictures are readable by anyone: they illustrate public pages too. */
+/** Covers, photos and portraits, readable by anyone; and courseware previews, as visible as their item. */
 export const Media: CollectionConfig<'media'> = {
   slug: 'media',
   access: {
     create: createOwnedContent(['organizer', 'instructor']),
     delete: manageOwnedContent,
-    read: anyone,
+    read: readPictures,
     update: manageOwnedContent,
   },
   admin: { group: label('资源', 'Resources') },
@@ -23,6 +24,7 @@ export const Media: CollectionConfig<'media'> = {
     { name: 'alt', type: 'text', label: label('图片说明', 'Alt text'), maxLength: 200, required: true },
     originalFilenameField(),
     sha256Field(),
+    ...previewFields(),
     ...ownershipFields({ visibility: false }),
   ],
   // Downloads offer the name the file was uploaded with, not the safe stored name.

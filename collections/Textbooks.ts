@@ -6,6 +6,7 @@ import { richTextField } from '@/fields/richText'
 import { audiencesField, themesField, titleField } from '@/fields/taxonomy'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
+import { hideUnreadableParts } from '@/hooks/hideUnreadableParts'
 import { label } from '@/utilities/labels'
 
 export const Textbooks: CollectionConfig<'textbooks'> = {
@@ -45,6 +46,7 @@ export const Textbooks: CollectionConfig<'textbooks'> = {
     ...ownershipFields(),
   ],
   hooks: {
+    afterRead: [hideUnreadableParts([{ field: 'pdf', relationTo: 'courseware' }])],
     beforeChange: [
       assignOwnership,
       checkReferencesVisible([

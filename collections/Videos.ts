@@ -6,6 +6,7 @@ import { audiencesField, themesField, titleField } from '@/fields/taxonomy'
 import { VIDEO_KINDS } from '@/fields/vocabulary'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
+import { hideUnreadableParts } from '@/hooks/hideUnreadableParts'
 import { refreshBundleHours } from '@/hooks/computeTotals'
 import { downloadWithOriginalName } from '@/ingest/downloads'
 import { checkUpload, removeUploadTempFile } from '@/ingest/hooks/checkUpload'
@@ -67,6 +68,7 @@ export const Videos: CollectionConfig<'videos'> = {
   hooks: {
     afterOperation: [removeUploadTempFile()],
     afterChange: [queueVideoProbe, refreshBundleHours],
+    afterRead: [hideUnreadableParts([{ field: 'lecturers', relationTo: 'lecturers' }])],
     afterError: [answerDuplicateRace],
     beforeOperation: [checkUpload({ dedupe: true, nameField: 'title', policy: 'videos' })],
     beforeChange: [

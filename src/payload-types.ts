@@ -247,6 +247,8 @@ export interface Media {
   alt: string;
   originalFilename?: string | null;
   sha256?: string | null;
+  previewOf?: (number | null) | Courseware;
+  previewOfDraft?: boolean | null;
   jurisdiction: number | Jurisdiction;
   jurisdictionPath?: string | null;
   createdBy?: (number | null) | User;
@@ -287,67 +289,6 @@ export interface Media {
       filename?: string | null;
     };
   };
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "jurisdictions".
- */
-export interface Jurisdiction {
-  id: number;
-  name: string;
-  level: 'province' | 'city' | 'county' | 'town' | 'village' | 'agency' | 'enterprise' | 'new_org';
-  schoolTier?: ('city_center' | 'county_center' | 'town_center' | 'micro') | null;
-  parent?: (number | null) | Jurisdiction;
-  description?: string | null;
-  ancestorPath?: string | null;
-  depth?: number | null;
-  updatedAt: string;
-  createdAt: string;
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "users".
- */
-export interface User {
-  id: number;
-  name: string;
-  role: 'admin' | 'organizer' | 'instructor' | 'member';
-  jurisdiction: number | Jurisdiction;
-  jurisdictionPath?: string | null;
-  /**
-   * Needed to change your own email or password
-   */
-  currentPassword?: string | null;
-  updatedAt: string;
-  createdAt: string;
-  email: string;
-  resetPasswordToken?: string | null;
-  resetPasswordExpiration?: string | null;
-  salt?: string | null;
-  hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
-  loginAttempts?: number | null;
-  lockUntil?: string | null;
-  sessions?:
-    | {
-        id: string;
-        createdAt?: string | null;
-        expiresAt: string;
-      }[]
-    | null;
-  password?: string | null;
-  collection: 'users';
-}
-/**
- * This interface was referenced by `Config`'s JSON-Schema
- * via the `definition` "themes".
- */
-export interface Theme {
-  id: number;
-  name: string;
-  description?: string | null;
-  updatedAt: string;
-  createdAt: string;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -405,6 +346,67 @@ export interface Courseware {
   height?: number | null;
   focalX?: number | null;
   focalY?: number | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "themes".
+ */
+export interface Theme {
+  id: number;
+  name: string;
+  description?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "jurisdictions".
+ */
+export interface Jurisdiction {
+  id: number;
+  name: string;
+  level: 'province' | 'city' | 'county' | 'town' | 'village' | 'agency' | 'enterprise' | 'new_org';
+  schoolTier?: ('city_center' | 'county_center' | 'town_center' | 'micro') | null;
+  parent?: (number | null) | Jurisdiction;
+  description?: string | null;
+  ancestorPath?: string | null;
+  depth?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "users".
+ */
+export interface User {
+  id: number;
+  name: string;
+  role: 'admin' | 'organizer' | 'instructor' | 'member';
+  jurisdiction: number | Jurisdiction;
+  jurisdictionPath?: string | null;
+  /**
+   * Needed to change your own email or password
+   */
+  currentPassword?: string | null;
+  updatedAt: string;
+  createdAt: string;
+  email: string;
+  resetPasswordToken?: string | null;
+  resetPasswordExpiration?: string | null;
+  salt?: string | null;
+  hash?: string | null;
+  resetPasswordRequestedAt?: string | null;
+  loginAttempts?: number | null;
+  lockUntil?: string | null;
+  sessions?:
+    | {
+        id: string;
+        createdAt?: string | null;
+        expiresAt: string;
+      }[]
+    | null;
+  password?: string | null;
+  collection: 'users';
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
@@ -558,6 +560,9 @@ export interface FieldRoute {
   summary?: string | null;
   stops?:
     | {
+        /**
+         * Everyone who can see this route must be able to see the site: a public route takes public sites, a shared route public or shared ones, a local route also local sites of its own jurisdiction or above. A site that narrows later is hidden, with its stop, from readers who may not see it.
+         */
         site: number | FieldSite;
         topic: string;
         speaker?: string | null;
@@ -605,6 +610,9 @@ export interface Bundle {
   description?: string | null;
   items?:
     | {
+        /**
+         * Everyone who can see this bundle must be able to see the item: a public bundle takes public items, a shared bundle public or shared ones, a local bundle also local items of its own jurisdiction or above; a published bundle takes no draft. An item that narrows, is unpublished or deleted later is hidden, with its row, from readers who may not see it.
+         */
         item:
           | {
               relationTo: 'lessons';
@@ -1132,6 +1140,8 @@ export interface MediaSelect<T extends boolean = true> {
   alt?: T;
   originalFilename?: T;
   sha256?: T;
+  previewOf?: T;
+  previewOfDraft?: T;
   jurisdiction?: T;
   jurisdictionPath?: T;
   createdBy?: T;

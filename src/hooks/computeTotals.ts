@@ -126,3 +126,10 @@ export const refreshRouteTotals: CollectionAfterChangeHook = async ({ doc, opera
   )
   return doc
 }
+
+/** A route's or bundle's totals over the rows it holds now (used when a reader sees only some of them). */
+export const routeTotalsOf = (req: PayloadRequest, route: Record<string, unknown>): Promise<RouteTotals> =>
+  routeTotals(req, (route.stops as RouteStop[] | undefined) ?? [])
+
+export const bundleTotalsOf = (req: PayloadRequest, bundle: Record<string, unknown>): Promise<BundleTotals> =>
+  bundleTotals(req, (bundle.items as BundleItem[] | undefined) ?? [])

@@ -4,6 +4,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { EXTRACTABLE_KINDS, extractText, type ExtractionResult, type FileKind, renderPdfFirstPage } from '@/ingest'
+import { PREVIEW_ALT, previewFileName } from '@/ingest/hooks/previews'
 import { uploadDir } from '@/utilities/uploadDir'
 
 export const EXTRACT_COURSEWARE = 'extractCourseware'
@@ -50,7 +51,7 @@ const STATUS_OF_RESULT: Record<ExtractionResult['status'], 'done' | 'failed' | '
   unsupported: 'unsupported',
 }
 
-/** A first-page image for PDFs, stored in `media`; a failure only leaves the preview empty. */
+/** A first-page image for PDFs, stored in `media` as this item's preview (see previews.ts); a failure only leaves it empty. */
 async function createPdfPreview(req: PayloadRequest, doc: StoredCourseware, pdf: Uint8Array): Promise<number | string | undefined> {
   const { image, problem } = await renderPdfFirstPage(pdf, { width: 800 })
   if (!image) {
@@ -60,8 +61,8 @@ async function createPdfPreview(req: PayloadRequest, doc: StoredCourseware, pdf:
   const data = Buffer.from(image.data)
   const media = await req.payload.create({
     collection: 'media',
-    data: { alt: `${doc.title}（首页预览）`, jurisdiction: doc.jurisdiction as number },
-    file: { data, mimetype: image.mime, name: `${doc.title}-preview.webp`, size: data.length },
+    data: { alt: PREVIEW_ALT, jurisdiction: doc.jurisdiction as number, previewOf: doc.id as number, previewOfDraft: true },
+    file: { data, mimetype: image.mime, name: previewFileName(doc.id), size: data.length },
     overrideAccess: true,
     req,
   })

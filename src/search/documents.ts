@@ -7,6 +7,7 @@ import type { CollectionSlug } from 'payload'
 
 import { convertLexicalToPlaintext } from '@payloadcms/richtext-lexical/plaintext'
 
+import { isSeenByReadersOf } from '@/access/parts'
 import { termWord } from '@/fields/terms'
 import {
   BUNDLE_KINDS,
@@ -81,6 +82,10 @@ const yearOf = (doc: Doc): null | number => {
   return Number.isFinite(year) ? year : null
 }
 
+/** The linked lecturers every reader of the item may see (a local lecturer's name stays out of a public item). */
+const seenLecturers = (doc: Doc): Doc[] =>
+  (Array.isArray(doc.lecturers) ? doc.lecturers : []).filter((lecturer: unknown) => lecturer && typeof lecturer === 'object' && isSeenByReadersOf(doc, lecturer as Doc))
+
 /** Fields every kind shares: ownership, visibility, dates. */
 const common = (collection: IndexedCollection, doc: Doc) => {
   const owner = doc.jurisdiction && typeof doc.jurisdiction === 'object' ? doc.jurisdiction : null
@@ -94,7 +99,7 @@ const common = (collection: IndexedCollection, doc: Doc) => {
     jurisdiction: { id: String(owner?.id ?? doc.jurisdiction ?? ''), name: text(owner?.name) },
     jurisdictionPath: text(doc.jurisdictionPath),
     kind: KIND_BY_COLLECTION[collection],
-    lecturerNames: namesOf(doc.lecturers, 'name'),
+    lecturerNames: namesOf(seenLecturers(doc), 'name'),
     publishedAt: doc.publishedAt ?? doc.createdAt ?? null,
     tags: words(doc.tags),
     themes: namesOf(doc.themes, 'name'),
@@ -109,14 +114,30 @@ const pointOf = (site: unknown): SearchDocument['geo'] =>
     ? { lat: (site as Doc).lat, lng: (site as Doc).lng }
     : null
 
+/**
+ * The rows of a route or bundle whose part every reader of the whole may see (DESIGN.md §3): a part that
+ * narrowed, was unpublished or deleted since leaves no name, place or time in the whole's search document.
+ */
+const rowsWithSeenParts = (whole: Doc, rows: Doc[] | undefined, partOf: (row: Doc) => unknown): Doc[] =>
+  (rows ?? []).filter((row) => {
+    const part = partOf(row)
+    return Boolean(part && typeof part === 'object' && isSeenByReadersOf(whole, part as Doc))
+  })
+
+/** A stop's lecturer, when every reader of the route may see them. */
+const seenLecturer = (route: Doc, stop: Doc): unknown =>
+  stop.lecturer && typeof stop.lecturer === 'object' && isSeenByReadersOf(route, stop.lecturer) ? stop.lecturer : null
+
 type Builder = (doc: Doc) => Partial<SearchDocument> & Pick<SearchDocument, 'body' | 'summary' | 'title'>
 
 const BUILDERS: Record<IndexedCollection, Builder> = {
   bundles: (doc) => {
-    const items: Doc[] = doc.items ?? []
+    const items = rowsWithSeenParts(doc, doc.items, (row) => row.item?.value)
+    // the stored total counts every item; with one hidden it would tell that item's length
+    const complete = items.length === (doc.items ?? []).length
     return {
       body: items.map((row) => namesOf(row.item?.value, 'title')[0] ?? '').filter(Boolean).join('\n'),
-      durationMinutes: typeof doc.totalHours === 'number' ? Math.round(doc.totalHours * 60) : null,
+      durationMinutes: complete && typeof doc.totalHours === 'number' ? Math.round(doc.totalHours * 60) : null,
       summary: text(doc.description),
       tags: [termWord(BUNDLE_KINDS, doc.kind), text(doc.targetMonth)].filter(Boolean),
       themes: namesOf(doc.theme, 'name'),
@@ -130,12 +151,13 @@ const BUILDERS: Record<IndexedCollection, Builder> = {
     title: text(doc.title),
   }),
   'field-routes': (doc) => {
-    const stops: Doc[] = doc.stops ?? []
+    const stops = rowsWithSeenParts(doc, doc.stops, (stop) => stop.site)
+    const complete = stops.length === (doc.stops ?? []).length
     return {
       body: stops.map((stop) => joinLines(namesOf(stop.site, 'title')[0], text(stop.topic), text(stop.speaker))).join('\n'),
-      durationMinutes: doc.totalMinutes ?? null,
+      durationMinutes: complete ? (doc.totalMinutes ?? null) : stops.reduce((total, stop) => total + (Number(stop.minutes) || 0), 0),
       geo: pointOf(stops[0]?.site),
-      lecturerNames: [...stops.map((stop) => text(stop.speaker)), ...stops.flatMap((stop) => namesOf(stop.lecturer, 'name'))].filter(Boolean),
+      lecturerNames: [...stops.map((stop) => text(stop.speaker)), ...stops.flatMap((stop) => namesOf(seenLecturer(doc, stop), 'name'))].filter(Boolean),
       summary: text(doc.summary),
       title: text(doc.title),
     }

@@ -45,15 +45,14 @@ export const queueSearchChange = async (
 ): Promise<void> => {
   const key = searchOutboxKey(collection, id)
   const queuedAt = new Date().toISOString()
-  // a new change is tried at once, even if an earlier one of the same document was waiting or parked
-  const data = { attempts: 0, queuedAt, status: 'pending' as const, ...(dependents ? { dependents } : {}) }
-  const existing = await findQueued(payload, key, req)
-  if (existing) {
-    await payload.update({ id: existing.id, collection: OUTBOX, data: { ...data, nextAttemptAt: null }, depth: 0, req })
-    return
-  }
+  // Every field, not only queuedAt: while a version is restored, Payload fills no missing field from the stored row.
+  // By key, not by a looked-up id: the drain may delete the row in between, and then nothing is updated.
+  // A new change is tried at once, even if an earlier one of the same document was waiting or parked.
+  const data = { attempts: 0, docId: String(id), key, queuedAt, sourceCollection: collection, status: 'pending' as const, ...(dependents ? { dependents } : {}) }
+  const updated = await payload.update({ collection: OUTBOX, data: { ...data, nextAttemptAt: null }, depth: 0, req, where: { key: { equals: key } } })
+  if (updated.docs.length > 0) return
   try {
-    await payload.create({ collection: OUTBOX, data: { ...data, docId: String(id), key, sourceCollection: collection }, depth: 0, req })
+    await payload.create({ collection: OUTBOX, data, depth: 0, req })
   } catch (error) {
     // Another writer (often the drain expanding a jurisdiction's dependents) queued the same key a moment
     // ago, and the unique index refused ours: the change is covered. Adapters word that refusal

@@ -15,3 +15,5 @@ export const fieldError = (
   new ValidationError({ collection, errors: [{ message: bilingual(zh, en), path }], req })
 
 export const forbidden = (zh: string, en: string): APIError => new APIError(bilingual(zh, en), 403, null, true)
+
+export const badRequest = (zh: string, en: string): APIError => new APIError(bilingual(zh, en), 400, null, true)

@@ -8,6 +8,7 @@ import type { UploadPolicyName } from '../policy'
 import { sniffUpload, sniffUploadFile, type SniffResult } from '../sniff'
 import { getCollectionPolicy } from './collectionPolicy'
 import { assertNotDuplicate } from './duplicates'
+import { assertMayWriteUpload } from './uploadAccess'
 
 type UploadFile = NonNullable<PayloadRequest['file']>
 type Data = Record<string, unknown>
@@ -96,7 +97,7 @@ export const getCheckUploadOptions = (collection: SanitizedCollectionConfig): Ch
  * and hands Payload a safe stored name (Payload still adds `-1` on a collision).
  */
 export const checkUpload = <S extends CollectionSlug>(options: CheckUploadOptions): CollectionBeforeOperationHook<S> => {
-  const hook: CollectionBeforeOperationHook<S> = async ({ args, collection, operation, req }) => {
+  const hook: CollectionBeforeOperationHook<S> = async ({ args, collection, operation, overrideAccess, req }) => {
     if (!isWrite(operation)) return args
     const writeArgs = args as { data?: Data; id?: number | string }
     const data = writeArgs.data ?? {}
@@ -106,6 +107,7 @@ export const checkUpload = <S extends CollectionSlug>(options: CheckUploadOption
       return args
     }
     if (file.tempFilePath) req.context[UPLOAD_TEMP_FILE] = file.tempFilePath
+    if (!overrideAccess) await assertMayWriteUpload(req, collection, { data, id: writeArgs.id, operation: operation as 'create' | 'update' })
     const facts = await inspectUpload(file, options.policy)
     if (options.dedupe) await assertNotDuplicate(req, collection.slug as CollectionSlug, facts.sha256, writeArgs.id)
     req.file = { ...file, mimetype: facts.sniffed.mime, name: storedFileNameOf(file.name, facts) }

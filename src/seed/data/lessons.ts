@@ -330,7 +330,7 @@ export const LESSONS: LessonSeed[] = [
     tags: ['菜单点课'],
     lecturers: ['王建忠'],
     jurisdiction: '建国社区',
-    visibility: 'local',
+    visibility: 'shared',
     by: 'organizer.mashan@demo.commons',
     themes: ['党性教育', '志愿服务'],
   },

@@ -96,7 +96,7 @@ export const VIDEOS: VideoSeed[] = [
     audiences: ['community', 'mobile'],
     lecturers: ['王建忠'],
     jurisdiction: '麻山街道',
-    visibility: 'local',
+    visibility: 'shared',
     by: 'organizer.mashan@demo.commons',
     themes: ['党史学习'],
   },

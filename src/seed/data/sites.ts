@@ -273,7 +273,7 @@ export const FIELD_SITES: SiteSeed[] = [
     capacity: 40,
     description: '“月训”中嵌入的“田间课堂”一线实践模块。',
     jurisdiction: '柴胡店镇',
-    visibility: 'local',
+    visibility: 'shared',
     by: 'organizer.ningjin@demo.commons',
     themes: ['乡村振兴'],
   },
