@@ -22,12 +22,17 @@ const relationsOf = (fields: FlattenedField[], prefix = ''): Relation[] =>
     return 'flattenedFields' in field ? relationsOf(field.flattenedFields, `${path}.`) : []
   })
 
-/** A document of `target` whose every text, number and select field holds a value marked with its name. */
+/** A part every reader of the whole may see, so the builders copy from it (src/access/parts.ts). */
+const SEEN_BY_EVERY_READER: Doc = { _status: 'published', visibility: 'public' }
+
+/** A document of `target` whose every other text, number and select field holds a value marked with its name. */
 const markedDoc = (target: SanitizedCollectionConfig, marks: Map<string, string>): Doc =>
   Object.fromEntries([
     ['id', 'probe'],
+    ...Object.entries(SEEN_BY_EVERY_READER),
     ...target.flattenedFields.flatMap((field) => {
       if (!['number', 'select', 'text', 'textarea'].includes(field.type) || !('name' in field)) return []
+      if (field.name in SEEN_BY_EVERY_READER) return []
       const mark = field.type === 'number' ? String(1000 + marks.size + 0.125) : `‹${target.slug}.${field.name}›`
       marks.set(mark, field.name)
       return [[field.name, field.type === 'number' ? Number(mark) : mark]]

@@ -214,16 +214,21 @@ export type CopiedRelation = { copies: readonly string[]; field: string; storedP
 
 const OWNER: CopiedRelation = { copies: ['name', 'ancestorPath'], field: 'jurisdiction', storedPath: 'jurisdictionPath' }
 const THEMES: CopiedRelation = { copies: ['name'], field: 'themes' }
-const LECTURERS: CopiedRelation = { copies: ['name'], field: 'lecturers' }
+/**
+ * A part's fields that decide whether every reader of the whole may see it (isSeenByReadersOf): the builders
+ * copy a part only while they allow it, so a part that narrows, moves or is unpublished re-syncs the whole.
+ */
+const PART_SCOPE = ['visibility', 'jurisdiction', '_status'] as const
+const LECTURERS: CopiedRelation = { copies: ['name', ...PART_SCOPE], field: 'lecturers' }
 
 export const COPIED_RELATIONS: Record<IndexedCollection, readonly CopiedRelation[]> = {
-  bundles: [OWNER, { copies: ['name'], field: 'theme' }, { copies: ['title'], field: 'items.item' }],
+  bundles: [OWNER, { copies: ['name'], field: 'theme' }, { copies: ['title', ...PART_SCOPE], field: 'items.item' }],
   courseware: [OWNER, THEMES, LECTURERS],
   'field-routes': [
     OWNER,
     THEMES,
-    { copies: ['title', 'lat', 'lng'], field: 'stops.site' },
-    { copies: ['name'], field: 'stops.lecturer' },
+    { copies: ['title', 'lat', 'lng', ...PART_SCOPE], field: 'stops.site' },
+    { copies: ['name', ...PART_SCOPE], field: 'stops.lecturer' },
   ],
   'field-sites': [OWNER, THEMES],
   lecturers: [OWNER, THEMES],
