@@ -8,10 +8,12 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Bundles } from './collections/Bundles'
+import { CourseRequests } from './collections/CourseRequests'
 import { Courseware } from './collections/Courseware'
 import { FieldRoutes } from './collections/FieldRoutes'
 import { FieldSites } from './collections/FieldSites'
 import { Jurisdictions } from './collections/Jurisdictions'
+import { LecturerSlots } from './collections/LecturerSlots'
 import { Lecturers } from './collections/Lecturers'
 import { Lessons } from './collections/Lessons'
 import { Media } from './collections/Media'
@@ -43,6 +45,8 @@ export default buildConfig({
     addSearchSync(Jurisdictions),
     Users,
     SearchOutbox,
+    CourseRequests,
+    LecturerSlots,
   ],
   db: databaseAdapter(),
   editor: lexicalEditor(),

@@ -9,6 +9,7 @@ import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
 import { computeBundleHours } from '@/hooks/computeTotals'
 import { termField } from '@/fields/terms'
 import { label } from '@/utilities/labels'
+import { menuPeriodFields } from '@/requests/menus'
 
 export const BUNDLE_ITEM_COLLECTIONS = ['lessons', 'courseware', 'videos', 'textbooks', 'field-routes'] as const
 
@@ -34,6 +35,7 @@ export const Bundles: CollectionConfig<'bundles'> = {
       label: label('月训月份', 'Target month'),
       validate: validateMonth,
     },
+    ...menuPeriodFields(),
     { name: 'description', type: 'textarea', label: label('说明', 'Description'), maxLength: 4000 },
     {
       name: 'items',
