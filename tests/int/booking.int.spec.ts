@@ -7,6 +7,8 @@ import type { Payload } from 'payload'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import type { CourseRequest } from '@/payload-types'
+
 import { slotRange } from '@/requests/slots'
 import { relationId } from '@/utilities/relationId'
 
@@ -51,7 +53,7 @@ const slotsHeldBy = async (requestId: number | string) =>
 describe('lecturer booking', () => {
   it(`${RACERS} simultaneous dispatches of one lecturer into overlapping times: one success, ${RACERS - 1} refusals naming the holder`, async () => {
     // Two-hour sessions starting 3 minutes apart: every pair overlaps, and they start in different slots.
-    const requests = []
+    const requests: CourseRequest[] = []
     for (let index = 0; index < RACERS; index++) requests.push(await request(BASE + index * 3 * MINUTE, 120))
     const lecturer = scenario.lecturers.unlinked.id
     const answers = await Promise.all(requests.map((doc) => dispatch(doc.id, lecturer)))
