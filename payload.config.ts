@@ -17,14 +17,18 @@ import { LecturerSlots } from './collections/LecturerSlots'
 import { Lecturers } from './collections/Lecturers'
 import { Lessons } from './collections/Lessons'
 import { Media } from './collections/Media'
+import { RatingCodes } from './collections/RatingCodes'
+import { Ratings } from './collections/Ratings'
 import { SearchOutbox } from './collections/SearchOutbox'
 import { Textbooks } from './collections/Textbooks'
 import { Themes } from './collections/Themes'
+import { TrainingSessions } from './collections/TrainingSessions'
 import { Users } from './collections/Users'
 import { Videos } from './collections/Videos'
 import { databaseAdapter } from './src/database/adapter'
 import { addSearchSync } from './src/hooks/queueSearchSync'
 import { jobsConfig } from './src/jobs'
+import { rateEndpoints } from './src/records/endpoints'
 import { searchEndpoint } from './src/search/endpoint'
 import { refillSearchIndexIfNeeded, startSearchDrainTimer } from './src/search/sync'
 import { seedOnFirstStart } from './src/seed/seedOnFirstStart'
@@ -47,6 +51,9 @@ export default buildConfig({
     SearchOutbox,
     CourseRequests,
     LecturerSlots,
+    TrainingSessions,
+    Ratings,
+    RatingCodes,
   ],
   db: databaseAdapter(),
   editor: lexicalEditor(),
@@ -55,7 +62,7 @@ export default buildConfig({
     fallbackLanguage: 'zh',
     supportedLanguages: { en, zh, 'zh-TW': zhTw },
   },
-  endpoints: [searchEndpoint],
+  endpoints: [searchEndpoint, ...rateEndpoints],
   onInit: async (payload) => {
     await seedOnFirstStart(payload)
     if (process.env.COMMONS_JOBS_AUTORUN === 'false') return

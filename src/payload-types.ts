@@ -82,6 +82,9 @@ export interface Config {
     'search-outbox': SearchOutbox;
     'course-requests': CourseRequest;
     'lecturer-slots': LecturerSlot;
+    'training-sessions': TrainingSession;
+    ratings: Rating;
+    'rating-codes': RatingCode;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -105,6 +108,9 @@ export interface Config {
     'search-outbox': SearchOutboxSelect<false> | SearchOutboxSelect<true>;
     'course-requests': CourseRequestsSelect<false> | CourseRequestsSelect<true>;
     'lecturer-slots': LecturerSlotsSelect<false> | LecturerSlotsSelect<true>;
+    'training-sessions': TrainingSessionsSelect<false> | TrainingSessionsSelect<true>;
+    ratings: RatingsSelect<false> | RatingsSelect<true>;
+    'rating-codes': RatingCodesSelect<false> | RatingCodesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -779,6 +785,97 @@ export interface LecturerSlot {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "training-sessions".
+ */
+export interface TrainingSession {
+  id: number;
+  title?: string | null;
+  kind: 'ordered' | 'monthly' | 'doorstep' | 'other';
+  request?: (number | null) | CourseRequest;
+  bundle?: (number | null) | Bundle;
+  item?:
+    | ({
+        relationTo: 'lessons';
+        value: number | Lesson;
+      } | null)
+    | ({
+        relationTo: 'courseware';
+        value: number | Courseware;
+      } | null)
+    | ({
+        relationTo: 'videos';
+        value: number | Video;
+      } | null)
+    | ({
+        relationTo: 'textbooks';
+        value: number | Textbook;
+      } | null)
+    | ({
+        relationTo: 'field-routes';
+        value: number | FieldRoute;
+      } | null);
+  startsAt?: string | null;
+  endsAt?: string | null;
+  fieldSite?: (number | null) | FieldSite;
+  placeText?: string | null;
+  lecturers?: (number | Lecturer)[] | null;
+  audiences?:
+    | (
+        | 'rural'
+        | 'community'
+        | 'government'
+        | 'new_orgs'
+        | 'party_workers'
+        | 'branch_secretaries'
+        | 'elderly'
+        | 'youth'
+        | 'gig_workers'
+        | 'applicants'
+        | 'mobile'
+      )[]
+    | null;
+  attendance: {
+    count: number;
+    members?: (number | User)[] | null;
+  };
+  photos?: (number | Media)[] | null;
+  notes?: string | null;
+  ratingCount?: number | null;
+  ratingAverage?: number | null;
+  lecturerUsers?: (number | User)[] | null;
+  jurisdiction: number | Jurisdiction;
+  jurisdictionPath?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ratings".
+ */
+export interface Rating {
+  id: number;
+  session: number | TrainingSession;
+  score: number;
+  comment?: string | null;
+  code: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rating-codes".
+ */
+export interface RatingCode {
+  id: number;
+  code: string;
+  session: number | TrainingSession;
+  usedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -961,6 +1058,18 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'lecturer-slots';
         value: number | LecturerSlot;
+      } | null)
+    | ({
+        relationTo: 'training-sessions';
+        value: number | TrainingSession;
+      } | null)
+    | ({
+        relationTo: 'ratings';
+        value: number | Rating;
+      } | null)
+    | ({
+        relationTo: 'rating-codes';
+        value: number | RatingCode;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1415,6 +1524,62 @@ export interface LecturerSlotsSelect<T extends boolean = true> {
   lecturer?: T;
   request?: T;
   slot?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "training-sessions_select".
+ */
+export interface TrainingSessionsSelect<T extends boolean = true> {
+  title?: T;
+  kind?: T;
+  request?: T;
+  bundle?: T;
+  item?: T;
+  startsAt?: T;
+  endsAt?: T;
+  fieldSite?: T;
+  placeText?: T;
+  lecturers?: T;
+  audiences?: T;
+  attendance?:
+    | T
+    | {
+        count?: T;
+        members?: T;
+      };
+  photos?: T;
+  notes?: T;
+  ratingCount?: T;
+  ratingAverage?: T;
+  lecturerUsers?: T;
+  jurisdiction?: T;
+  jurisdictionPath?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ratings_select".
+ */
+export interface RatingsSelect<T extends boolean = true> {
+  session?: T;
+  score?: T;
+  comment?: T;
+  code?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rating-codes_select".
+ */
+export interface RatingCodesSelect<T extends boolean = true> {
+  code?: T;
+  session?: T;
+  usedAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

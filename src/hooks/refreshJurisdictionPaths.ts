@@ -29,6 +29,7 @@ export const OWNED_COLLECTIONS = [
   'bundles',
   'media',
   'course-requests',
+  'training-sessions',
 ] as const satisfies readonly CollectionSlug[]
 
 const DRAFT_COLLECTIONS = new Set<string>(['lessons', 'courseware', 'textbooks', 'field-routes', 'bundles'])
