@@ -5,6 +5,7 @@ import { APIError, ValidationError } from 'payload'
 
 import type { TrainingSession } from '@/payload-types'
 
+import { uniqueIndexReady } from '@/utilities/indexReady'
 import { bilingual } from '@/utilities/labels'
 import { relationId } from '@/utilities/relationId'
 
@@ -40,13 +41,15 @@ export const issueCodes = async (payload: Payload, sessionId: number | string, c
     throw fail(400, `一次可生成 1–${MAX_CODES_PER_REQUEST} 个评价码`, `Issue between 1 and ${MAX_CODES_PER_REQUEST} codes at a time`, 'bad_count')
   }
   const codes: string[] = []
-  while (codes.length < count) {
+  await uniqueIndexReady(payload, CODES)
+  for (let draws = 0; codes.length < count; draws++) {
     const code = newCode()
     try {
       await payload.create({ collection: CODES, data: { code, session: sessionId as never }, depth: 0 })
       codes.push(code)
     } catch (error) {
-      if (!(error instanceof ValidationError)) throw error // a clash of two random codes: draw again
+      // A clash of two random codes (50 bits each: rare): draw again, a few times at most.
+      if (!(error instanceof ValidationError) || draws > count + 10) throw error
     }
   }
   return codes
@@ -109,6 +112,7 @@ export const submitRating = async (payload: Payload, value: unknown, input: { co
   const { code, row } = await findCode(payload, value)
   if (row.usedAt) throw alreadyUsed()
   const session = relationId(row.session)!
+  await uniqueIndexReady(payload, RATINGS)
   try {
     await payload.create({ collection: RATINGS, data: { code, comment, score, session: session as never }, depth: 0 })
   } catch (error) {

@@ -2,6 +2,7 @@ import type { Payload, PayloadRequest } from 'payload'
 
 import { APIError, ValidationError } from 'payload'
 
+import { uniqueIndexReady } from '@/utilities/indexReady'
 import { bilingual } from '@/utilities/labels'
 
 /**
@@ -58,15 +59,6 @@ const formatSpan = (startsAt: string, endsAt?: null | string): string => {
   return endsAt ? `${format(startsAt)}–${format(endsAt).slice(11)} UTC` : format(startsAt)
 }
 
-/** On MongoDB the unique index is built when the model starts; wait for it once, before the first claim. */
-const indexReady = new WeakMap<Payload, Promise<unknown>>()
-const ensureSlotIndex = (payload: Payload): Promise<unknown> => {
-  const model = (payload.db as unknown as { collections?: Record<string, { init?: () => Promise<unknown> }> }).collections?.[SLOTS]
-  if (!model?.init) return Promise.resolve()
-  if (!indexReady.has(payload)) indexReady.set(payload, model.init())
-  return indexReady.get(payload)!
-}
-
 const findSlot = async (payload: Payload, key: string): Promise<null | SlotRow> => {
   const found = await payload.find({ collection: SLOTS, depth: 0, limit: 1, pagination: false, where: { key: { equals: key } } })
   return (found.docs[0] as unknown as SlotRow | undefined) ?? null
@@ -104,7 +96,7 @@ const insertSlot = async (payload: Payload, booking: Booking, slot: number): Pro
  * further along, so among bookings that overlap each other exactly one gets through.
  */
 export const claimSlots = async (payload: Payload, booking: Booking): Promise<void> => {
-  await ensureSlotIndex(payload)
+  await uniqueIndexReady(payload, SLOTS)
   const inserted: number[] = []
   for (const slot of slotRange(booking.startsAt, booking.endsAt)) {
     const holder = await insertSlot(payload, booking, slot)
