@@ -38,6 +38,8 @@ export const CourseRequests: CollectionConfig<'course-requests'> = {
   },
   endpoints: requestEndpoints,
   fields: [
+    // 办理: the moves this request allows now (src/requests/admin/MovePanel).
+    { name: 'moves', type: 'ui', admin: { components: { Field: '/requests/admin/MovePanel#MovePanel' } }, label: label('办理', 'Moves') },
     { name: 'title', type: 'text', ...setByServer, label: label('申请', 'Request') },
     { name: 'menu', type: 'relationship', label: label('菜单', 'Menu'), relationTo: 'bundles', required: true },
     { name: 'item', type: 'relationship', label: label('所点课程', 'Item ordered'), relationTo: [...BUNDLE_ITEM_COLLECTIONS], required: true },

@@ -22,6 +22,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { DuplicateNotice as DuplicateNotice_4d27f37318903e75a9fd875b04174469 } from '../../../ingest/admin/DuplicateNotice'
+import { MovePanel as MovePanel_d3b8f547bb488b84ebcc1f3f56513142 } from '../../../requests/admin/MovePanel'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -50,5 +51,6 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/ingest/admin/DuplicateNotice#DuplicateNotice": DuplicateNotice_4d27f37318903e75a9fd875b04174469,
+  "/requests/admin/MovePanel#MovePanel": MovePanel_d3b8f547bb488b84ebcc1f3f56513142,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
