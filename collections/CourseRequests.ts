@@ -9,6 +9,7 @@ import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
 import { createCourseRequests, readCourseRequests } from '@/requests/access'
 import { requestEndpoints } from '@/requests/endpoints'
 import { appendHistory, checkOrder } from '@/requests/order'
+import { releaseDeletedRequestSlots } from '@/requests/slots'
 import { DISPATCH_STATE_TERMS, HISTORY_ACTION_TERMS, REQUEST_STATE_TERMS } from '@/requests/terms'
 import { BUNDLE_ITEM_COLLECTIONS } from './Bundles'
 import { label } from '@/utilities/labels'
@@ -83,6 +84,7 @@ export const CourseRequests: CollectionConfig<'course-requests'> = {
     ...ownershipFields({ visibility: false }),
   ],
   hooks: {
+    beforeDelete: [releaseDeletedRequestSlots],
     beforeChange: [
       assignOwnership,
       checkReferencesVisible([

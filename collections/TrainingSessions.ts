@@ -7,6 +7,7 @@ import { termField } from '@/fields/terms'
 import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
 import { readTrainingSessions } from '@/records/access'
+import { removeSessionRatings } from '@/records/ratings'
 import { issueCodesEndpoint } from '@/records/endpoints'
 import { deliverRequest, prepareSession } from '@/records/sessions'
 import { SESSION_KINDS } from '@/records/terms'
@@ -68,6 +69,7 @@ export const TrainingSessions: CollectionConfig<'training-sessions'> = {
   ],
   hooks: {
     afterChange: [deliverRequest],
+    beforeDelete: [removeSessionRatings],
     beforeChange: [
       assignOwnership,
       checkReferencesVisible([

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { CollectionBeforeDeleteHook, Payload } from 'payload'
 
 import { randomBytes } from 'node:crypto'
 import { APIError, ValidationError } from 'payload'
@@ -124,4 +124,9 @@ export const submitRating = async (payload: Payload, value: unknown, input: { co
   }
   await payload.update({ id: row.id, collection: CODES, data: { usedAt: new Date().toISOString() }, depth: 0 })
   await refreshRatingSummary(payload, session)
+}
+
+/** A deleted session takes its codes and ratings with it (first: they refer to it). */
+export const removeSessionRatings: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  for (const collection of [RATINGS, CODES] as const) await req.payload.delete({ collection, req, where: { session: { equals: id } } })
 }

@@ -3,6 +3,7 @@ import type { CollectionBeforeChangeHook, PayloadRequest } from 'payload'
 import { getUserJurisdictionId, pathSegment } from '@/access/jurisdictionScope'
 import { isAdmin } from '@/access/roles'
 import { fieldError } from '@/utilities/errors'
+import { localDate } from '@/utilities/localTime'
 import { relationId, sameId } from '@/utilities/relationId'
 
 import type { HistoryAction } from './terms'
@@ -98,7 +99,7 @@ export const checkOrder: CollectionBeforeChangeHook = async ({ data, operation, 
     dispatches: [],
     lecturerUsers: [],
     status: 'requested' satisfies RequestState,
-    title: `${unit.name} · ${title} · ${startsAt.toISOString().slice(0, 10)}`,
+    title: `${unit.name} · ${title} · ${localDate(startsAt)}`,
   })
   return data
 }

@@ -1,9 +1,10 @@
-import type { Payload, PayloadRequest } from 'payload'
+import type { CollectionBeforeDeleteHook, Payload, PayloadRequest } from 'payload'
 
 import { APIError, ValidationError } from 'payload'
 
 import { uniqueIndexReady } from '@/utilities/indexReady'
 import { bilingual } from '@/utilities/labels'
+import { localSpan } from '@/utilities/localTime'
 
 /**
  * A lecturer's time is claimed in 15-minute slots, one row per (lecturer, slot) under a unique index on `key`
@@ -40,8 +41,8 @@ type SlotRow = { id: number | string; request: number | string }
 /** The lecturer is taken: names the request that holds the time (its number and time only, which any dispatcher may know). */
 export class BookingConflict extends APIError {
   constructor(lecturerName: string, holder: { id: number | string; startsAt?: null | string; endsAt?: null | string }) {
-    const when = holder.startsAt ? `，${formatSpan(holder.startsAt, holder.endsAt)}` : ''
-    const whenEn = holder.startsAt ? `, ${formatSpan(holder.startsAt, holder.endsAt)}` : ''
+    const when = holder.startsAt ? `，${localSpan(holder.startsAt, holder.endsAt)}` : ''
+    const whenEn = holder.startsAt ? `, ${localSpan(holder.startsAt, holder.endsAt)}` : ''
     super(
       bilingual(
         `讲师${lecturerName}在该时段（含路途时间）已有安排：课程申请 #${holder.id}${when}；请另选讲师或时间`,
@@ -52,11 +53,6 @@ export class BookingConflict extends APIError {
       true,
     )
   }
-}
-
-const formatSpan = (startsAt: string, endsAt?: null | string): string => {
-  const format = (value: string) => new Date(value).toISOString().slice(0, 16).replace('T', ' ')
-  return endsAt ? `${format(startsAt)}–${format(endsAt).slice(11)} UTC` : format(startsAt)
 }
 
 const findSlot = async (payload: Payload, key: string): Promise<null | SlotRow> => {
@@ -121,4 +117,9 @@ const deleteSlots = async (payload: Payload, lecturerId: number | string, reques
 /** Frees a lecturer's time held for a request (declined, cancelled, expired, withdrawn). */
 export const releaseSlots = async (payload: Payload, requestId: number | string, lecturerId: number | string, req?: PayloadRequest) => {
   await payload.delete({ collection: SLOTS, req, where: { and: [{ request: { equals: requestId } }, { lecturer: { equals: lecturerId } }] } })
+}
+
+/** A deleted request holds no lecturer's time (its slots go first: they refer to it). */
+export const releaseDeletedRequestSlots: CollectionBeforeDeleteHook = async ({ id, req }) => {
+  await req.payload.delete({ collection: SLOTS, req, where: { request: { equals: id } } })
 }

@@ -114,5 +114,8 @@ describe('lecturer booking', () => {
     expect(both.status).toBe(409)
     expect(await slotsHeldBy(second.id)).toHaveLength(0)
     expect((await payload.findByID({ id: second.id, collection: 'course-requests' })).status).toBe('requested')
+    await payload.delete({ id: first.id, collection: 'course-requests' })
+    expect(await slotsHeldBy(first.id)).toHaveLength(0) // a deleted request holds no time
+    expect((await dispatch(second.id, scenario.lecturers.other.id)).status).toBe(200)
   })
 })

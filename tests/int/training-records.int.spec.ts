@@ -184,4 +184,11 @@ describe('satisfaction (满意度): one-time codes', () => {
     expect(stored).toMatchObject({ ratingAverage: 4, ratingCount: 2 })
     expect(String(relationId(stored.request))).toBe(String(requestId))
   })
+
+  it('a deleted session takes its codes and ratings with it', async () => {
+    await payload.delete({ id: sessionId, collection: 'training-sessions' })
+    for (const collection of ['ratings', 'rating-codes'] as const) {
+      expect((await payload.count({ collection, where: { session: { equals: sessionId } } })).totalDocs).toBe(0)
+    }
+  })
 })

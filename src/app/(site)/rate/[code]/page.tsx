@@ -65,13 +65,12 @@ export default async function RatePage({ params, searchParams }: Props) {
       </main>
     )
   }
-  const when = view.session.startsAt ? new Date(view.session.startsAt).toLocaleDateString('zh-CN', { timeZone: 'Asia/Shanghai' }) : ''
   return (
     <main id="main" style={styles.box}>
       <h1>培训满意度评价</h1>
       <p>
         {view.session.title}
-        {when && ` · ${when}`}
+        {view.session.placeText && ` · ${view.session.placeText}`}
       </p>
       {done || view.used ? (
         <p role="status">感谢您的评价！此评价码已使用。 / Thank you: this code has been used.</p>
