@@ -8,7 +8,7 @@ import { assignOwnership } from '@/hooks/assignOwnership'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
 import { readTrainingSessions } from '@/records/access'
 import { removeSessionRatings } from '@/records/ratings'
-import { issueCodesEndpoint } from '@/records/endpoints'
+import { issueCodesEndpoint, slipsEndpoint } from '@/records/endpoints'
 import { deliverRequest, prepareSession } from '@/records/sessions'
 import { SESSION_KINDS } from '@/records/terms'
 import { label } from '@/utilities/labels'
@@ -26,7 +26,7 @@ export const TrainingSessions: CollectionConfig<'training-sessions'> = {
     group: label('点单派单', 'Orders'),
     useAsTitle: 'title',
   },
-  endpoints: [issueCodesEndpoint],
+  endpoints: [issueCodesEndpoint, slipsEndpoint],
   fields: [
     // Taken from the request when left empty.
     { name: 'title', type: 'text', label: label('培训名称', 'Title'), maxLength: 200 },
@@ -57,6 +57,7 @@ export const TrainingSessions: CollectionConfig<'training-sessions'> = {
     },
     { name: 'photos', type: 'upload', hasMany: true, label: label('照片', 'Photos'), relationTo: 'media' },
     { name: 'notes', type: 'textarea', label: label('记录', 'Notes'), maxLength: 4000 },
+    { name: 'slips', type: 'ui', admin: { components: { Field: '/records/admin/RatingSlips#RatingSlips' } }, label: label('满意度评价码', 'Rating slips') },
     {
       type: 'row',
       fields: [

@@ -10,6 +10,7 @@ import { bilingual } from '@/utilities/labels'
 import { sameId } from '@/utilities/relationId'
 
 import { describeCode, issueCodes, ratingPath, submitRating } from './ratings'
+import { renderSlips } from './slips'
 
 const json = (body: unknown, status = 200) => Response.json(body, { headers: { 'Cache-Control': 'private, no-store' }, status })
 
@@ -24,24 +25,44 @@ const mayManage = (user: PayloadRequest['user'], session: TrainingSession): bool
   Boolean(user) &&
   (isAdmin(user) || (isOrganizer(user) && isPathInSubtreeOf(session.jurisdictionPath, user!)) || (isInstructor(user) && sameId(session.createdBy, user!.id)))
 
-/** POST /api/training-sessions/:id/codes `{ count }`: one-time rating codes and their links, to print as QR slips. */
+/** The session, when the signed-in user may manage it; a 404 that does not say whether it exists otherwise. */
+const managedSession = async (req: PayloadRequest): Promise<TrainingSession> => {
+  const id = String(req.routeParams?.id ?? '')
+  const found = req.user
+    ? await req.payload
+        .find({ collection: 'training-sessions', depth: 0, limit: 1, overrideAccess: false, pagination: false, user: req.user, where: { id: { equals: id } } })
+        .catch(() => null)
+    : null
+  const session = found?.docs[0]
+  if (!session || !mayManage(req.user, session)) {
+    throw new APIError(bilingual('培训记录不存在或您无权管理评价码', 'No such training session, or you may not manage its rating codes'), 404, null, true)
+  }
+  return session
+}
+
+const originOf = (req: PayloadRequest): string => new URL(req.url ?? 'http://localhost').origin
+
+/** POST /api/training-sessions/:id/codes `{ count }`: one-time rating codes and their links. */
 export const issueCodesEndpoint: Endpoint = {
   handler: async (req) => {
-    const id = String(req.routeParams?.id ?? '')
-    const found = req.user
-      ? await req.payload.find({ collection: 'training-sessions', depth: 0, limit: 1, overrideAccess: false, pagination: false, user: req.user, where: { id: { equals: id } } }).catch(() => null)
-      : null
-    const session = found?.docs[0]
-    if (!session || !mayManage(req.user, session)) {
-      throw new APIError(bilingual('培训记录不存在或您无权生成评价码', 'No such training session, or you may not issue its codes'), 404, null, true)
-    }
+    const session = await managedSession(req)
     const { count } = await readBody(req)
     const codes = await issueCodes(req.payload, session.id, Number(count))
-    const origin = new URL(req.url ?? 'http://localhost').origin
-    return json({ codes: codes.map((code) => ({ code, url: `${origin}${ratingPath(code)}` })) }, 201)
+    return json({ codes: codes.map((code) => ({ code, url: `${originOf(req)}${ratingPath(code)}` })) }, 201)
   },
   method: 'post',
   path: '/:id/codes',
+}
+
+/** GET /api/training-sessions/:id/slips: the unused codes as a printable page of QR slips. */
+export const slipsEndpoint: Endpoint = {
+  handler: async (req) => {
+    const session = await managedSession(req)
+    const html = await renderSlips(req.payload, session, originOf(req))
+    return new Response(html, { headers: { 'Cache-Control': 'private, no-store', 'Content-Type': 'text/html; charset=utf-8' } })
+  },
+  method: 'get',
+  path: '/:id/slips',
 }
 
 /** GET /api/rate/:code: what the code rates. POST `{ score, comment? }`: the one rating it allows. No sign-in needed. */

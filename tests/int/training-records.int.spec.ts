@@ -14,6 +14,7 @@ import { createJurisdictionTree, createUser, TEST_PASSWORD, type Tree } from '..
 import { startPayload } from '../helpers/payload'
 import { createMenuScenario, type MenuScenario, orderBody } from '../helpers/requests'
 import { RestClient } from '../helpers/rest'
+import { downloadViaRest } from '../helpers/upload'
 
 let payload: Payload
 let stop: () => Promise<void>
@@ -183,6 +184,20 @@ describe('satisfaction (满意度): one-time codes', () => {
     const stored = await payload.findByID({ id: sessionId, collection: 'training-sessions' })
     expect(stored).toMatchObject({ ratingAverage: 4, ratingCount: 2 })
     expect(String(relationId(stored.request))).toBe(String(requestId))
+  })
+
+  it('the slips page prints a QR code and the code of every unused code, for those who manage the session only', async () => {
+    const slips = (token?: string) => downloadViaRest(payload, `/training-sessions/${sessionId}/slips`, { token })
+    expect((await slips(tokens.lecturerAccount)).status).toBe(404)
+    expect((await slips(tokens.villageMember)).status).toBe(404)
+    const page = await slips(tokens.villageOrganizer)
+    expect(page.status).toBe(200)
+    expect(page.headers.get('content-type')).toMatch(/text\/html; charset=utf-8/)
+    const html = new TextDecoder().decode(page.bytes)
+    expect(html).toContain('乡村振兴第一课')
+    for (const code of codes.slice(2)) expect(html).toContain(`<code>${code}</code>`)
+    for (const code of codes.slice(0, 2)) expect(html).not.toContain(code) // used
+    expect(html.match(/<svg /g)).toHaveLength(codes.length - 2)
   })
 
   it('a deleted session takes its codes and ratings with it', async () => {
