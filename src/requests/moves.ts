@@ -73,14 +73,18 @@ const dispatch = async (context: MoveContext): Promise<Outcome> => {
   return { dispatches: [...rowsOf(request), ...added], state: 'dispatched' }
 }
 
-/** The pending dispatch this user answers: their own, or (for a dispatcher) that of a lecturer without an account. */
-const answeredRow = ({ actors, input, request, user }: MoveContext, rows: Row[]): Row => {
+/**
+ * The pending dispatch this user answers: their own; or, for a dispatcher, that of a lecturer without an account
+ * (the one named by `lecturer`, or the only one).
+ */
+const answeredRow = ({ actors, input, user }: MoveContext, rows: Row[]): Row => {
   const pending = rows.filter((row) => row.status === 'pending')
   const own = pending.find((row) => sameId(row.lecturerUser, user?.id))
-  const proxied = actors.includes('proxy') ? pending.find((row) => !row.lecturerUser && sameId(row.lecturer, input.lecturer)) : undefined
-  const row = own ?? proxied ?? (actors.includes('proxy') && pending.length === 1 && !pending[0]!.lecturerUser ? pending[0] : undefined)
-  if (!row) throw fail(400, '请指明答复的是哪位讲师的派单', 'Say which lecturer’s dispatch you answer', 'lecturer_required')
-  return row
+  if (own) return own
+  const proxied = actors.includes('proxy') ? pending.filter((row) => !row.lecturerUser) : []
+  const named = input.lecturer === undefined ? (proxied.length === 1 ? proxied[0] : undefined) : proxied.find((row) => sameId(row.lecturer, input.lecturer))
+  if (!named) throw fail(400, '请指明答复的是哪位讲师的派单', 'Say which lecturer’s dispatch you answer', 'lecturer_required')
+  return named
 }
 
 /** 接单 / 婉拒 by the lecturer (or for them). */

@@ -261,4 +261,21 @@ describe('unanswered dispatches and suggestions', () => {
     expect(await slotsOf(scenario.lecturers.unlinked.id)).toBe(0)
     expect((await move(id, tokens.districtOrganizer, { action: 'cancel', reason: '改期' })).body.doc.status).toBe('cancelled')
   })
+
+  it('the expireDispatches job returns what nobody answered in COMMONS_DISPATCH_ANSWER_HOURS', async () => {
+    const { id } = (await order(tokens.villageOrganizer!, { endsAt: '2026-12-24T04:00:00.000Z', startsAt: '2026-12-24T02:00:00.000Z' })).body.doc
+    expect((await move(id, tokens.districtOrganizer, { action: 'dispatch', lecturers: [scenario.lecturers.unlinked.id] })).status).toBe(200)
+    const hours = process.env.COMMONS_DISPATCH_ANSWER_HOURS
+    process.env.COMMONS_DISPATCH_ANSWER_HOURS = String(0.2 / 3600) // 0.2 s
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      await payload.jobs.queue({ input: {}, task: 'expireDispatches' })
+      await payload.jobs.run()
+    } finally {
+      if (hours === undefined) delete process.env.COMMONS_DISPATCH_ANSWER_HOURS
+      else process.env.COMMONS_DISPATCH_ANSWER_HOURS = hours
+    }
+    expect((await payload.findByID({ id, collection: 'course-requests' })).status).toBe('requested')
+    expect(await slotsOf(scenario.lecturers.unlinked.id)).toBe(0)
+  })
 })
