@@ -1,13 +1,12 @@
 import type { Endpoint, PayloadRequest } from 'payload'
 
-import { APIError } from 'payload'
-
 import type { TrainingSession } from '@/payload-types'
 
 import { isPathInSubtreeOf } from '@/access/jurisdictionScope'
 import { isAdmin, isInstructor, isOrganizer } from '@/access/roles'
+import { apiError } from '@/utilities/errors'
 import { bilingual } from '@/utilities/labels'
-import { sameId } from '@/utilities/relationId'
+import { isIdShaped, sameId } from '@/utilities/relationId'
 
 import { describeCode, issueCodes, ratingPath, submitRating } from './ratings'
 import { renderSlips } from './slips'
@@ -16,7 +15,7 @@ const json = (body: unknown, status = 200) => Response.json(body, { headers: { '
 
 const readBody = async (req: PayloadRequest): Promise<Record<string, unknown>> => {
   const body = await req.json?.().catch(() => null)
-  if (!body || typeof body !== 'object' || Array.isArray(body)) throw new APIError(bilingual('请求内容应为 JSON 对象', 'The body must be a JSON object'), 400, null, true)
+  if (!body || typeof body !== 'object' || Array.isArray(body)) throw apiError(400, '请求内容应为 JSON 对象', 'The body must be a JSON object')
   return body as Record<string, unknown>
 }
 
@@ -28,14 +27,13 @@ const mayManage = (user: PayloadRequest['user'], session: TrainingSession): bool
 /** The session, when the signed-in user may manage it; a 404 that does not say whether it exists otherwise. */
 const managedSession = async (req: PayloadRequest): Promise<TrainingSession> => {
   const id = String(req.routeParams?.id ?? '')
-  const found = req.user
-    ? await req.payload
-        .find({ collection: 'training-sessions', depth: 0, limit: 1, overrideAccess: false, pagination: false, user: req.user, where: { id: { equals: id } } })
-        .catch(() => null)
-    : null
+  const found =
+    req.user && isIdShaped(req.payload, id)
+      ? await req.payload.find({ collection: 'training-sessions', depth: 0, limit: 1, overrideAccess: false, pagination: false, user: req.user, where: { id: { equals: id } } })
+      : null
   const session = found?.docs[0]
   if (!session || !mayManage(req.user, session)) {
-    throw new APIError(bilingual('培训记录不存在或您无权管理评价码', 'No such training session, or you may not manage its rating codes'), 404, null, true)
+    throw apiError(404, '培训记录不存在或您无权管理评价码', 'No such training session, or you may not manage its rating codes')
   }
   return session
 }

@@ -1,12 +1,12 @@
 import type { CollectionBeforeDeleteHook, Payload } from 'payload'
 
 import { randomBytes } from 'node:crypto'
-import { APIError, ValidationError } from 'payload'
+import { ValidationError } from 'payload'
 
 import type { TrainingSession } from '@/payload-types'
 
 import { uniqueIndexReady } from '@/utilities/indexReady'
-import { bilingual } from '@/utilities/labels'
+import { apiError } from '@/utilities/errors'
 import { relationId } from '@/utilities/relationId'
 
 /**
@@ -27,7 +27,6 @@ export const newCode = (): string => Array.from(randomBytes(CODE_LENGTH), (byte)
 
 export const ratingPath = (code: string): string => `/rate/${code}`
 
-const fail = (status: number, zh: string, en: string, code: string) => new APIError(bilingual(zh, en), status, { code }, true)
 
 const CODE_SHAPE = new RegExp(`^[${ALPHABET}]{${CODE_LENGTH}}$`)
 export const normalizeCode = (value: unknown): null | string => {
@@ -38,7 +37,7 @@ export const normalizeCode = (value: unknown): null | string => {
 /** Issues `count` fresh codes for a session. */
 export const issueCodes = async (payload: Payload, sessionId: number | string, count: number): Promise<string[]> => {
   if (!Number.isInteger(count) || count < 1 || count > MAX_CODES_PER_REQUEST) {
-    throw fail(400, `一次可生成 1–${MAX_CODES_PER_REQUEST} 个评价码`, `Issue between 1 and ${MAX_CODES_PER_REQUEST} codes at a time`, 'bad_count')
+    throw apiError(400, `一次可生成 1–${MAX_CODES_PER_REQUEST} 个评价码`, `Issue between 1 and ${MAX_CODES_PER_REQUEST} codes at a time`, 'bad_count')
   }
   const codes: string[] = []
   await uniqueIndexReady(payload, CODES)
@@ -63,7 +62,7 @@ const findCode = async (payload: Payload, value: unknown) => {
     ? await payload.find({ collection: CODES, depth: 0, limit: 1, pagination: false, where: { code: { equals: code } } })
     : null
   const row = found?.docs[0]
-  if (!row || !code) throw fail(404, '评价码无效，请核对纸条上的码', 'This rating code does not exist; check the slip', 'unknown_code')
+  if (!row || !code) throw apiError(404, '评价码无效，请核对纸条上的码', 'This rating code does not exist; check the slip', 'unknown_code')
   return { code, row }
 }
 
@@ -77,21 +76,21 @@ export const describeCode = async (payload: Payload, value: unknown): Promise<Co
 const checkScore = (score: unknown): number => {
   const value = typeof score === 'string' ? Number(score) : score
   if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > 5) {
-    throw fail(400, '请打 1 到 5 分', 'Give a score from 1 to 5', 'bad_score')
+    throw apiError(400, '请打 1 到 5 分', 'Give a score from 1 to 5', 'bad_score')
   }
   return value
 }
 
 const cleanComment = (comment: unknown): string | undefined => {
   if (comment == null || comment === '') return undefined
-  if (typeof comment !== 'string') throw fail(400, '意见应为文字', 'The comment must be text', 'bad_comment')
+  if (typeof comment !== 'string') throw apiError(400, '意见应为文字', 'The comment must be text', 'bad_comment')
   // eslint-disable-next-line no-control-regex
   const text = comment.replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f]/g, '').trim()
-  if (text.length > COMMENT_MAX) throw fail(400, `意见不超过 ${COMMENT_MAX} 字`, `Keep the comment under ${COMMENT_MAX} characters`, 'comment_too_long')
+  if (text.length > COMMENT_MAX) throw apiError(400, `意见不超过 ${COMMENT_MAX} 字`, `Keep the comment under ${COMMENT_MAX} characters`, 'comment_too_long')
   return text || undefined
 }
 
-const alreadyUsed = () => fail(409, '此评价码已使用过，感谢您的评价', 'This code has already been used; thank you for rating', 'code_used')
+const alreadyUsed = () => apiError(409, '此评价码已使用过，感谢您的评价', 'This code has already been used; thank you for rating', 'code_used')
 
 /** Keeps the session's count and average equal to its ratings. */
 export const refreshRatingSummary = async (payload: Payload, sessionId: number | string): Promise<void> => {

@@ -1,10 +1,8 @@
 import type { Payload } from 'payload'
 
-import { APIError } from 'payload'
-
 import type { CourseRequest, Lecturer, User } from '@/payload-types'
 
-import { bilingual } from '@/utilities/labels'
+import { apiError } from '@/utilities/errors'
 import { relationId, sameId } from '@/utilities/relationId'
 
 import type { HistoryEntry } from './order'
@@ -24,7 +22,6 @@ type Row = NonNullable<CourseRequest['dispatches']>[number]
 type Outcome = { dispatches: Row[]; note?: string; state: RequestState }
 type MoveContext = { actors: Actor[]; input: MoveInput; now: Date; payload: Payload; request: CourseRequest; user: null | User }
 
-const fail = (status: number, zh: string, en: string, code: string) => new APIError(bilingual(zh, en), status, { code }, true)
 
 /** Hours a lecturer has to answer a dispatch before it goes back to the organizer; `COMMONS_DISPATCH_ANSWER_HOURS`, default 48. */
 export const answerHours = (): number => {
@@ -38,14 +35,14 @@ const settle = (rows: Row[]): RequestState => settleByAnswers(rows.map((row) => 
 
 const loadDispatchable = async ({ input, payload, request, user }: MoveContext): Promise<Lecturer[]> => {
   const ids = [...new Set((input.lecturers ?? []).map(String))]
-  if (ids.length === 0) throw fail(400, '请选择至少一位讲师', 'Choose at least one lecturer', 'lecturers_required')
+  if (ids.length === 0) throw apiError(400, '请选择至少一位讲师', 'Choose at least one lecturer', 'lecturers_required')
   const holding = rowsOf(request).filter((row) => HOLDS_TIME.includes(row.status as DispatchState))
   if (holding.some((row) => ids.includes(String(row.lecturer)))) {
-    throw fail(409, '该讲师已在本申请中派单', 'That lecturer is already dispatched on this request', 'already_dispatched')
+    throw apiError(409, '该讲师已在本申请中派单', 'That lecturer is already dispatched on this request', 'already_dispatched')
   }
   const found = await payload.find({ collection: 'lecturers', depth: 0, limit: ids.length, overrideAccess: false, pagination: false, user, where: { id: { in: ids } } })
   if (found.docs.length !== ids.length) {
-    throw fail(400, '所选讲师不存在或不在您可派单的师资库中', 'A chosen lecturer does not exist or is not in a pool you may dispatch from', 'unknown_lecturer')
+    throw apiError(400, '所选讲师不存在或不在您可派单的师资库中', 'A chosen lecturer does not exist or is not in a pool you may dispatch from', 'unknown_lecturer')
   }
   return found.docs
 }
@@ -83,14 +80,14 @@ const answeredRow = ({ actors, input, user }: MoveContext, rows: Row[]): Row => 
   if (own) return own
   const proxied = actors.includes('proxy') ? pending.filter((row) => !row.lecturerUser) : []
   const named = input.lecturer === undefined ? (proxied.length === 1 ? proxied[0] : undefined) : proxied.find((row) => sameId(row.lecturer, input.lecturer))
-  if (!named) throw fail(400, '请指明答复的是哪位讲师的派单', 'Say which lecturer’s dispatch you answer', 'lecturer_required')
+  if (!named) throw apiError(400, '请指明答复的是哪位讲师的派单', 'Say which lecturer’s dispatch you answer', 'lecturer_required')
   return named
 }
 
 /** 接单 / 婉拒 by the lecturer (or for them). */
 const answer = async (context: MoveContext, status: 'accepted' | 'declined'): Promise<Outcome> => {
   const reason = context.input.reason?.trim()
-  if (status === 'declined' && !reason) throw fail(400, '婉拒时请说明理由', 'Give a reason for declining', 'reason_required')
+  if (status === 'declined' && !reason) throw apiError(400, '婉拒时请说明理由', 'Give a reason for declining', 'reason_required')
   const rows = rowsOf(context.request)
   const row = answeredRow(context, rows)
   Object.assign(row, { answeredAt: context.now.toISOString(), reason: reason || undefined, status })
@@ -160,11 +157,11 @@ export const moveRequest = async (payload: Payload, user: null | User, request: 
   const [actionZh, actionEn] = ACTION_WORDS[input.action]
   if (!findMove(state, input.action)) {
     const [stateZh, stateEn] = STATE_WORDS[state]
-    throw fail(409, `申请当前为「${stateZh}」，不能${actionZh}`, `A request that is ${stateEn.toLowerCase()} cannot be moved by “${actionEn}”`, 'wrong_state')
+    throw apiError(409, `申请当前为「${stateZh}」，不能${actionZh}`, `A request that is ${stateEn.toLowerCase()} cannot be moved by “${actionEn}”`, 'wrong_state')
   }
   const actors: Actor[] = user ? actorsOf(user, request) : ['system']
   if (!mayMove(state, input.action, actors)) {
-    throw fail(403, `您不能对该申请执行「${actionZh}」`, `You may not ${actionEn} this request`, 'not_your_move')
+    throw apiError(403, `您不能对该申请执行「${actionZh}」`, `You may not ${actionEn} this request`, 'not_your_move')
   }
   const context: MoveContext = { actors, input, now, payload, request, user }
   const outcome = await OUTCOMES[input.action](context)

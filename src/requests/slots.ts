@@ -2,6 +2,7 @@ import type { CollectionBeforeDeleteHook, Payload, PayloadRequest } from 'payloa
 
 import { APIError, ValidationError } from 'payload'
 
+import { apiError } from '@/utilities/errors'
 import { uniqueIndexReady } from '@/utilities/indexReady'
 import { bilingual } from '@/utilities/labels'
 import { localSpan } from '@/utilities/localTime'
@@ -83,7 +84,7 @@ const insertSlot = async (payload: Payload, booking: Booking, slot: number): Pro
       if (holder) return holder
     }
   }
-  throw new APIError(bilingual('讲师时段繁忙，请稍后再试', 'The lecturer’s calendar is busy; please try again'), 503, null, true)
+  throw apiError(503, '讲师时段繁忙，请稍后再试', 'The lecturer’s calendar is busy; please try again')
 }
 
 /**
