@@ -14,6 +14,7 @@ import { FieldRoutes } from './collections/FieldRoutes'
 import { FieldSites } from './collections/FieldSites'
 import { Jurisdictions } from './collections/Jurisdictions'
 import { LecturerSlots } from './collections/LecturerSlots'
+import { RequestLocks } from './collections/RequestLocks'
 import { Lecturers } from './collections/Lecturers'
 import { Lessons } from './collections/Lessons'
 import { Media } from './collections/Media'
@@ -51,6 +52,7 @@ export default buildConfig({
     SearchOutbox,
     CourseRequests,
     LecturerSlots,
+    RequestLocks,
     TrainingSessions,
     Ratings,
     RatingCodes,

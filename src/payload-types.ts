@@ -82,6 +82,7 @@ export interface Config {
     'search-outbox': SearchOutbox;
     'course-requests': CourseRequest;
     'lecturer-slots': LecturerSlot;
+    'request-locks': RequestLock;
     'training-sessions': TrainingSession;
     ratings: Rating;
     'rating-codes': RatingCode;
@@ -108,6 +109,7 @@ export interface Config {
     'search-outbox': SearchOutboxSelect<false> | SearchOutboxSelect<true>;
     'course-requests': CourseRequestsSelect<false> | CourseRequestsSelect<true>;
     'lecturer-slots': LecturerSlotsSelect<false> | LecturerSlotsSelect<true>;
+    'request-locks': RequestLocksSelect<false> | RequestLocksSelect<true>;
     'training-sessions': TrainingSessionsSelect<false> | TrainingSessionsSelect<true>;
     ratings: RatingsSelect<false> | RatingsSelect<true>;
     'rating-codes': RatingCodesSelect<false> | RatingCodesSelect<true>;
@@ -785,6 +787,16 @@ export interface LecturerSlot {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "request-locks".
+ */
+export interface RequestLock {
+  id: number;
+  key: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "training-sessions".
  */
 export interface TrainingSession {
@@ -1058,6 +1070,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'lecturer-slots';
         value: number | LecturerSlot;
+      } | null)
+    | ({
+        relationTo: 'request-locks';
+        value: number | RequestLock;
       } | null)
     | ({
         relationTo: 'training-sessions';
@@ -1524,6 +1540,15 @@ export interface LecturerSlotsSelect<T extends boolean = true> {
   lecturer?: T;
   request?: T;
   slot?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "request-locks_select".
+ */
+export interface RequestLocksSelect<T extends boolean = true> {
+  key?: T;
   updatedAt?: T;
   createdAt?: T;
 }

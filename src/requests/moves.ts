@@ -9,6 +9,7 @@ import type { HistoryEntry } from './order'
 import type { Actor, DispatchState, RequestAction, RequestState } from './transitions'
 
 import { actorsOf } from './access'
+import { withRequestLock } from './locks'
 import { MOVE_CONTEXT } from './order'
 import { claimSlots, releaseSlots } from './slots'
 import { ACTION_WORDS, STATE_WORDS } from './terms'
@@ -44,7 +45,8 @@ const loadDispatchable = async ({ input, payload, request, user }: MoveContext):
   if (found.docs.length !== ids.length) {
     throw apiError(400, '所选讲师不存在或不在您可派单的师资库中', 'A chosen lecturer does not exist or is not in a pool you may dispatch from', 'unknown_lecturer')
   }
-  return found.docs
+  // In the order the dispatcher chose them.
+  return [...found.docs].sort((a, b) => ids.indexOf(String(a.id)) - ids.indexOf(String(b.id)))
 }
 
 /** 派单: claims each lecturer's time (all or nothing), then adds their dispatches. */
@@ -150,9 +152,15 @@ const save = async (context: MoveContext, outcome: Outcome): Promise<CourseReque
 
 /**
  * Makes one move on a request as `user` (null: the system), if the table allows it in the request's state for
- * one of the roles the user plays on it; records it in the history. Refusals are bilingual 4xx.
+ * one of the roles the user plays on it; records it in the history. Refusals are bilingual 4xx. Moves on one
+ * request take turns, each on the request as the previous one left it.
  */
-export const moveRequest = async (payload: Payload, user: null | User, request: CourseRequest, input: MoveInput, now = new Date()): Promise<CourseRequest> => {
+export const moveRequest = (payload: Payload, user: null | User, request: CourseRequest, input: MoveInput, now = new Date()): Promise<CourseRequest> =>
+  withRequestLock(payload, request.id, async () =>
+    makeMove(payload, user, await payload.findByID({ id: request.id, collection: COLLECTION, depth: 0 }), input, now),
+  )
+
+const makeMove = async (payload: Payload, user: null | User, request: CourseRequest, input: MoveInput, now: Date): Promise<CourseRequest> => {
   const state = request.status as RequestState
   const [actionZh, actionEn] = ACTION_WORDS[input.action]
   if (!findMove(state, input.action)) {

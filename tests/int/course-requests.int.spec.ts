@@ -279,3 +279,22 @@ describe('unanswered dispatches and suggestions', () => {
     expect(await slotsOf(scenario.lecturers.unlinked.id)).toBe(0)
   })
 })
+
+describe('simultaneous answers', () => {
+  it('three lecturers answering one request at the same moment: every answer is kept', async () => {
+    const { id } = (await order(tokens.villageOrganizer!, { endsAt: '2026-12-26T04:00:00.000Z', startsAt: '2026-12-26T02:00:00.000Z' })).body.doc
+    const { linked, other, unlinked } = scenario.lecturers
+    expect((await move(id, tokens.districtOrganizer, { action: 'dispatch', lecturers: [linked.id, other.id, unlinked.id] })).status).toBe(200)
+    const answers = await Promise.all([
+      move(id, tokens.lecturerAccount, { action: 'accept' }),
+      move(id, tokens.otherLecturerAccount, { action: 'accept' }),
+      move(id, tokens.districtOrganizer, { action: 'decline', lecturer: unlinked.id, reason: '外出' }),
+    ])
+    expect(answers.map((answer) => answer.status)).toEqual([200, 200, 200])
+    const stored = await payload.findByID({ id, collection: 'course-requests', depth: 0 })
+    expect(stored.dispatches!.map((row) => row.status)).toEqual(['accepted', 'accepted', 'declined'])
+    expect(stored.status).toBe('accepted')
+    expect(stored.history!.map((entry) => entry.action).sort()).toEqual(['accept', 'accept', 'decline', 'dispatch', 'order'])
+    expect(await payload.count({ collection: 'request-locks' })).toMatchObject({ totalDocs: 0 })
+  })
+})
