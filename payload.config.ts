@@ -8,16 +8,22 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Bundles } from './collections/Bundles'
+import { CourseRequests } from './collections/CourseRequests'
 import { Courseware } from './collections/Courseware'
 import { FieldRoutes } from './collections/FieldRoutes'
 import { FieldSites } from './collections/FieldSites'
 import { Jurisdictions } from './collections/Jurisdictions'
+import { LecturerSlots } from './collections/LecturerSlots'
+import { RequestLocks } from './collections/RequestLocks'
 import { Lecturers } from './collections/Lecturers'
 import { Lessons } from './collections/Lessons'
 import { Media } from './collections/Media'
+import { RatingCodes } from './collections/RatingCodes'
+import { Ratings } from './collections/Ratings'
 import { SearchOutbox } from './collections/SearchOutbox'
 import { Textbooks } from './collections/Textbooks'
 import { Themes } from './collections/Themes'
+import { TrainingSessions } from './collections/TrainingSessions'
 import { Users } from './collections/Users'
 import { Videos } from './collections/Videos'
 import { addReadGuards } from './src/access/readGuards'
@@ -27,6 +33,7 @@ import { pageSizeRule } from './src/http/graphqlPageSize'
 import { addSearchSync } from './src/hooks/queueSearchSync'
 import { uploadOptions } from './src/ingest/uploadOptions'
 import { jobsConfig } from './src/jobs'
+import { rateEndpoints } from './src/records/endpoints'
 import { searchEndpoint } from './src/search/endpoint'
 import { refillSearchIndexIfNeeded, startSearchDrainTimer } from './src/search/sync'
 import { addLockRules } from './src/security/locks'
@@ -52,6 +59,12 @@ export default buildConfig({
     addSearchSync(Jurisdictions),
     Users,
     SearchOutbox,
+    CourseRequests,
+    LecturerSlots,
+    RequestLocks,
+    TrainingSessions,
+    Ratings,
+    RatingCodes,
   ]
     .map(addInputGuards)
     .map(addReadGuards),
@@ -74,7 +87,7 @@ export default buildConfig({
     supportedLanguages: { en, zh, 'zh-TW': zhTw },
     translations: signInTranslations,
   },
-  endpoints: [withRateLimit(searchEndpoint, 'search')],
+  endpoints: [withRateLimit(searchEndpoint, 'search'), ...rateEndpoints],
   onInit: async (payload) => {
     await seedOnFirstStart(payload)
     if (process.env.COMMONS_JOBS_AUTORUN === 'false') return

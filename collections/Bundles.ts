@@ -10,6 +10,7 @@ import { bundleTotalsOf, computeBundleHours } from '@/hooks/computeTotals'
 import { hideUnreadableParts } from '@/hooks/hideUnreadableParts'
 import { termField } from '@/fields/terms'
 import { label } from '@/utilities/labels'
+import { menuPeriodFields } from '@/requests/menus'
 
 export const BUNDLE_ITEM_COLLECTIONS = ['lessons', 'courseware', 'videos', 'textbooks', 'field-routes'] as const
 
@@ -35,6 +36,7 @@ export const Bundles: CollectionConfig<'bundles'> = {
       label: label('月训月份', 'Target month'),
       validate: validateMonth,
     },
+    ...menuPeriodFields(),
     { name: 'description', type: 'textarea', label: label('说明', 'Description'), maxLength: 4000 },
     {
       name: 'items',

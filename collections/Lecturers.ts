@@ -26,8 +26,31 @@ export const Lecturers: CollectionConfig<'lecturers'> = {
     { name: 'bio', type: 'textarea', label: label('简介', 'Biography'), maxLength: 4000 },
     { name: 'photo', type: 'upload', label: label('照片', 'Photo'), relationTo: 'media' },
     themesField(),
+    {
+      name: 'user',
+      type: 'relationship',
+      admin: { description: label('讲师用此账号接单', 'The account this lecturer answers dispatches with'), position: 'sidebar' },
+      index: true,
+      label: label('登录账号', 'User account'),
+      relationTo: 'users',
+    },
+    {
+      type: 'row',
+      fields: [
+        { name: 'lat', type: 'number', label: label('常驻地纬度', 'Home latitude'), max: 90, min: -90 },
+        { name: 'lng', type: 'number', label: label('常驻地经度', 'Home longitude'), max: 180, min: -180 },
+      ],
+    },
     ...ownershipFields(),
   ],
-  hooks: { beforeChange: [assignOwnership, checkReferencesVisible([{ field: 'themes', relationTo: 'themes' }])] },
+  hooks: {
+    beforeChange: [
+      assignOwnership,
+      checkReferencesVisible([
+        { field: 'themes', relationTo: 'themes' },
+        { field: 'user', relationTo: 'users' },
+      ]),
+    ],
+  },
   labels: { plural: label('讲师', 'Lecturers'), singular: label('讲师', 'Lecturer') },
 }

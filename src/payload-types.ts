@@ -80,6 +80,12 @@ export interface Config {
     jurisdictions: Jurisdiction;
     users: User;
     'search-outbox': SearchOutbox;
+    'course-requests': CourseRequest;
+    'lecturer-slots': LecturerSlot;
+    'request-locks': RequestLock;
+    'training-sessions': TrainingSession;
+    ratings: Rating;
+    'rating-codes': RatingCode;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -101,6 +107,12 @@ export interface Config {
     jurisdictions: JurisdictionsSelect<false> | JurisdictionsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'search-outbox': SearchOutboxSelect<false> | SearchOutboxSelect<true>;
+    'course-requests': CourseRequestsSelect<false> | CourseRequestsSelect<true>;
+    'lecturer-slots': LecturerSlotsSelect<false> | LecturerSlotsSelect<true>;
+    'request-locks': RequestLocksSelect<false> | RequestLocksSelect<true>;
+    'training-sessions': TrainingSessionsSelect<false> | TrainingSessionsSelect<true>;
+    ratings: RatingsSelect<false> | RatingsSelect<true>;
+    'rating-codes': RatingCodesSelect<false> | RatingCodesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -111,8 +123,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'payload-jobs-stats': PayloadJobsStat;
+  };
+  globalsSelect: {
+    'payload-jobs-stats': PayloadJobsStatsSelect<false> | PayloadJobsStatsSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -122,6 +138,7 @@ export interface Config {
     tasks: {
       extractCourseware: TaskExtractCourseware;
       probeVideo: TaskProbeVideo;
+      expireDispatches: TaskExpireDispatches;
       inline: {
         input: unknown;
         output: unknown;
@@ -231,6 +248,12 @@ export interface Lecturer {
   bio?: string | null;
   photo?: (number | null) | Media;
   themes?: (number | Theme)[] | null;
+  /**
+   * The account this lecturer answers dispatches with
+   */
+  user?: (number | null) | User;
+  lat?: number | null;
+  lng?: number | null;
   jurisdiction: number | Jurisdiction;
   visibility: 'public' | 'shared' | 'local';
   jurisdictionPath?: string | null;
@@ -607,6 +630,8 @@ export interface Bundle {
   kind: 'monthly' | 'menu';
   theme?: (number | null) | Theme;
   targetMonth?: string | null;
+  orderableFrom?: string | null;
+  orderableUntil?: string | null;
   description?: string | null;
   items?:
     | {
@@ -686,6 +711,201 @@ export interface SearchOutbox {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "course-requests".
+ */
+export interface CourseRequest {
+  id: number;
+  title?: string | null;
+  menu: number | Bundle;
+  item:
+    | {
+        relationTo: 'lessons';
+        value: number | Lesson;
+      }
+    | {
+        relationTo: 'courseware';
+        value: number | Courseware;
+      }
+    | {
+        relationTo: 'videos';
+        value: number | Video;
+      }
+    | {
+        relationTo: 'textbooks';
+        value: number | Textbook;
+      }
+    | {
+        relationTo: 'field-routes';
+        value: number | FieldRoute;
+      };
+  startsAt: string;
+  endsAt: string;
+  fieldSite?: (number | null) | FieldSite;
+  placeText?: string | null;
+  audiences?:
+    | (
+        | 'rural'
+        | 'community'
+        | 'government'
+        | 'new_orgs'
+        | 'party_workers'
+        | 'branch_secretaries'
+        | 'elderly'
+        | 'youth'
+        | 'gig_workers'
+        | 'applicants'
+        | 'mobile'
+      )[]
+    | null;
+  headcount: number;
+  note?: string | null;
+  status?: ('requested' | 'dispatched' | 'accepted' | 'declined' | 'delivered' | 'cancelled') | null;
+  dispatchedFrom?: (number | null) | Jurisdiction;
+  dispatches?:
+    | {
+        lecturer: number | Lecturer;
+        lecturerUser?: (number | null) | User;
+        status: 'pending' | 'accepted' | 'declined' | 'expired' | 'withdrawn';
+        reason?: string | null;
+        dispatchedAt?: string | null;
+        answeredAt?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  activeLecturers?: (number | Lecturer)[] | null;
+  lecturerUsers?: (number | User)[] | null;
+  history?:
+    | {
+        action: 'order' | 'dispatch' | 'accept' | 'decline' | 'deliver' | 'cancel' | 'expire';
+        state: 'requested' | 'dispatched' | 'accepted' | 'declined' | 'delivered' | 'cancelled';
+        by?: (number | null) | User;
+        at: string;
+        note?: string | null;
+        id?: string | null;
+      }[]
+    | null;
+  jurisdiction: number | Jurisdiction;
+  jurisdictionPath?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lecturer-slots".
+ */
+export interface LecturerSlot {
+  id: number;
+  key: string;
+  lecturer: number | Lecturer;
+  request: number | CourseRequest;
+  slot: number;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "request-locks".
+ */
+export interface RequestLock {
+  id: number;
+  key: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "training-sessions".
+ */
+export interface TrainingSession {
+  id: number;
+  title?: string | null;
+  kind: 'ordered' | 'monthly' | 'doorstep' | 'other';
+  request?: (number | null) | CourseRequest;
+  bundle?: (number | null) | Bundle;
+  item?:
+    | ({
+        relationTo: 'lessons';
+        value: number | Lesson;
+      } | null)
+    | ({
+        relationTo: 'courseware';
+        value: number | Courseware;
+      } | null)
+    | ({
+        relationTo: 'videos';
+        value: number | Video;
+      } | null)
+    | ({
+        relationTo: 'textbooks';
+        value: number | Textbook;
+      } | null)
+    | ({
+        relationTo: 'field-routes';
+        value: number | FieldRoute;
+      } | null);
+  startsAt?: string | null;
+  endsAt?: string | null;
+  fieldSite?: (number | null) | FieldSite;
+  placeText?: string | null;
+  lecturers?: (number | Lecturer)[] | null;
+  audiences?:
+    | (
+        | 'rural'
+        | 'community'
+        | 'government'
+        | 'new_orgs'
+        | 'party_workers'
+        | 'branch_secretaries'
+        | 'elderly'
+        | 'youth'
+        | 'gig_workers'
+        | 'applicants'
+        | 'mobile'
+      )[]
+    | null;
+  attendance: {
+    count: number;
+    members?: (number | User)[] | null;
+  };
+  photos?: (number | Media)[] | null;
+  notes?: string | null;
+  ratingCount?: number | null;
+  ratingAverage?: number | null;
+  lecturerUsers?: (number | User)[] | null;
+  jurisdiction: number | Jurisdiction;
+  jurisdictionPath?: string | null;
+  createdBy?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ratings".
+ */
+export interface Rating {
+  id: number;
+  session: number | TrainingSession;
+  score: number;
+  comment?: string | null;
+  code: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rating-codes".
+ */
+export interface RatingCode {
+  id: number;
+  code: string;
+  session: number | TrainingSession;
+  usedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -753,7 +973,7 @@ export interface PayloadJob {
     | {
         executedAt: string;
         completedAt: string;
-        taskSlug: 'inline' | 'extractCourseware' | 'probeVideo';
+        taskSlug: 'inline' | 'extractCourseware' | 'probeVideo' | 'expireDispatches';
         taskID: string;
         input?:
           | {
@@ -786,10 +1006,19 @@ export interface PayloadJob {
         id?: string | null;
       }[]
     | null;
-  taskSlug?: ('inline' | 'extractCourseware' | 'probeVideo') | null;
+  taskSlug?: ('inline' | 'extractCourseware' | 'probeVideo' | 'expireDispatches') | null;
   queue?: string | null;
   waitUntil?: string | null;
   processing?: boolean | null;
+  meta?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -851,6 +1080,30 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'search-outbox';
         value: number | SearchOutbox;
+      } | null)
+    | ({
+        relationTo: 'course-requests';
+        value: number | CourseRequest;
+      } | null)
+    | ({
+        relationTo: 'lecturer-slots';
+        value: number | LecturerSlot;
+      } | null)
+    | ({
+        relationTo: 'request-locks';
+        value: number | RequestLock;
+      } | null)
+    | ({
+        relationTo: 'training-sessions';
+        value: number | TrainingSession;
+      } | null)
+    | ({
+        relationTo: 'ratings';
+        value: number | Rating;
+      } | null)
+    | ({
+        relationTo: 'rating-codes';
+        value: number | RatingCode;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1087,6 +1340,9 @@ export interface LecturersSelect<T extends boolean = true> {
   bio?: T;
   photo?: T;
   themes?: T;
+  user?: T;
+  lat?: T;
+  lng?: T;
   jurisdiction?: T;
   visibility?: T;
   jurisdictionPath?: T;
@@ -1103,6 +1359,8 @@ export interface BundlesSelect<T extends boolean = true> {
   kind?: T;
   theme?: T;
   targetMonth?: T;
+  orderableFrom?: T;
+  orderableUntil?: T;
   description?: T;
   items?:
     | T
@@ -1253,6 +1511,129 @@ export interface SearchOutboxSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "course-requests_select".
+ */
+export interface CourseRequestsSelect<T extends boolean = true> {
+  title?: T;
+  menu?: T;
+  item?: T;
+  startsAt?: T;
+  endsAt?: T;
+  fieldSite?: T;
+  placeText?: T;
+  audiences?: T;
+  headcount?: T;
+  note?: T;
+  status?: T;
+  dispatchedFrom?: T;
+  dispatches?:
+    | T
+    | {
+        lecturer?: T;
+        lecturerUser?: T;
+        status?: T;
+        reason?: T;
+        dispatchedAt?: T;
+        answeredAt?: T;
+        id?: T;
+      };
+  activeLecturers?: T;
+  lecturerUsers?: T;
+  history?:
+    | T
+    | {
+        action?: T;
+        state?: T;
+        by?: T;
+        at?: T;
+        note?: T;
+        id?: T;
+      };
+  jurisdiction?: T;
+  jurisdictionPath?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "lecturer-slots_select".
+ */
+export interface LecturerSlotsSelect<T extends boolean = true> {
+  key?: T;
+  lecturer?: T;
+  request?: T;
+  slot?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "request-locks_select".
+ */
+export interface RequestLocksSelect<T extends boolean = true> {
+  key?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "training-sessions_select".
+ */
+export interface TrainingSessionsSelect<T extends boolean = true> {
+  title?: T;
+  kind?: T;
+  request?: T;
+  bundle?: T;
+  item?: T;
+  startsAt?: T;
+  endsAt?: T;
+  fieldSite?: T;
+  placeText?: T;
+  lecturers?: T;
+  audiences?: T;
+  attendance?:
+    | T
+    | {
+        count?: T;
+        members?: T;
+      };
+  photos?: T;
+  notes?: T;
+  ratingCount?: T;
+  ratingAverage?: T;
+  lecturerUsers?: T;
+  jurisdiction?: T;
+  jurisdictionPath?: T;
+  createdBy?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ratings_select".
+ */
+export interface RatingsSelect<T extends boolean = true> {
+  session?: T;
+  score?: T;
+  comment?: T;
+  code?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "rating-codes_select".
+ */
+export interface RatingCodesSelect<T extends boolean = true> {
+  code?: T;
+  session?: T;
+  usedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -1287,6 +1668,7 @@ export interface PayloadJobsSelect<T extends boolean = true> {
   queue?: T;
   waitUntil?: T;
   processing?: T;
+  meta?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -1324,6 +1706,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats".
+ */
+export interface PayloadJobsStat {
+  id: number;
+  stats?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "payload-jobs-stats_select".
+ */
+export interface PayloadJobsStatsSelect<T extends boolean = true> {
+  stats?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "collections_widget".
  */
 export interface CollectionsWidget {
@@ -1356,6 +1766,16 @@ export interface TaskProbeVideo {
   };
   output: {
     status?: string | null;
+  };
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "TaskExpireDispatches".
+ */
+export interface TaskExpireDispatches {
+  input?: unknown;
+  output: {
+    moved?: number | null;
   };
 }
 /**

@@ -28,6 +28,8 @@ export const OWNED_COLLECTIONS = [
   'lecturers',
   'bundles',
   'media',
+  'course-requests',
+  'training-sessions',
 ] as const satisfies readonly CollectionSlug[]
 
 const DRAFT_COLLECTIONS = new Set<string>(['lessons', 'courseware', 'textbooks', 'field-routes', 'bundles'])

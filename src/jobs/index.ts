@@ -1,15 +1,16 @@
 import type { JobsConfig } from 'payload'
 
 import { isAdmin } from '@/access/roles'
+import { expireDispatchesTask } from '@/requests/expiry'
 
 import { extractCoursewareTask } from './extractCourseware'
 import { probeVideoTask } from './probeVideo'
 
 /**
- * Retriable background work: search sync and courseware text extraction. Hooks only queue;
+ * Retriable background work: courseware text extraction, video probing, unanswered dispatches. Hooks only queue;
  * these tasks do the work, and Payload retries them with backoff when they throw.
  */
-export const tasks: NonNullable<JobsConfig['tasks']> = [extractCoursewareTask, probeVideoTask]
+export const tasks: NonNullable<JobsConfig['tasks']> = [extractCoursewareTask, probeVideoTask, expireDispatchesTask]
 
 const adminOnly = ({ req }: { req: { user?: { role?: null | string } | null } }): boolean => isAdmin(req.user)
 

@@ -16,4 +16,8 @@ export const fieldError = (
 
 export const forbidden = (zh: string, en: string): APIError => new APIError(bilingual(zh, en), 403, null, true)
 
-export const badRequest = (zh: string, en: string): APIError => new APIError(bilingual(zh, en), 400, null, true)
+/** Any 4xx refusal a user reads, in Chinese and English, with an optional code for programs (`errors[0].data.code`). */
+export const apiError = (status: number, zh: string, en: string, code?: string): APIError =>
+  new APIError(bilingual(zh, en), status, code ? { code } : null, true)
+
+export const badRequest = (zh: string, en: string): APIError => apiError(400, zh, en)

@@ -13,3 +13,7 @@ export const sameId = (a: unknown, b: unknown): boolean => {
   const right = relationId(b)
   return left !== null && right !== null && String(left) === String(right)
 }
+
+/** Could this be a document id on this database (a number on SQLite, 24 hex digits on MongoDB)? A lookup by an id of the wrong shape throws on MongoDB. */
+export const isIdShaped = (payload: { db: { defaultIDType: unknown } }, id: string): boolean =>
+  payload.db.defaultIDType === 'number' ? /^\d+$/.test(id) : /^[0-9a-f]{24}$/i.test(id)
