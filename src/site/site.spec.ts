@@ -4,6 +4,7 @@ import { highlightParts } from './highlight'
 import { drawMap, lengthLabel, roundLength } from './mapDrawing'
 import { amapMarkerUrl, toGcj02, toWgs84 } from './geo'
 import { localPath, safeHref } from './safeHref'
+import { resolveShortCode, shortCode } from './shortCodes'
 import { facetValueName } from './words'
 
 describe('highlights', () => {
@@ -90,5 +91,15 @@ describe('coordinates', () => {
     expect(back.lng).toBeCloseTo(117.95, 4)
     expect(toGcj02({ ...gcj, coordinateSystem: 'gcj02' })).toEqual(gcj)
     expect(amapMarkerUrl({ lat: 36.43, lng: 117.95 }, '焦裕禄纪念馆')).toContain(`position=${gcj.lng}%2C${gcj.lat}`)
+  })
+})
+
+describe('short codes for printed QR codes', () => {
+  it('round-trips kinds and ids, and refuses anything else', () => {
+    expect(shortCode('field-site', 48)).toBe('s1c')
+    expect(resolveShortCode('s1c')).toBe('/sites/48')
+    expect(resolveShortCode(shortCode('field-route', 7))).toBe('/routes/7')
+    expect(resolveShortCode(shortCode('lesson', '65a1b2c3d4e5f6a7b8c9d0e1'))).toBe('/lessons/65a1b2c3d4e5f6a7b8c9d0e1')
+    for (const bad of ['x1', 's', 'S1', 's1/../admin', '']) expect(resolveShortCode(bad)).toBeNull()
   })
 })

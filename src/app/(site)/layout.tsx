@@ -2,8 +2,8 @@
 import type { Metadata, Viewport } from 'next'
 import type { ReactNode } from 'react'
 
-import { headers } from 'next/headers'
 
+import { siteOrigin } from '@/site/origin'
 import { getPrefs, SCRIPT_WORDS, SCRIPTS, TEXT_SIZE_WORDS, TEXT_SIZES } from '@/site/prefs'
 import { getReader } from '@/site/session'
 
@@ -12,12 +12,9 @@ import './site.css'
 /** Absolute picture URLs in Open Graph cards: the host the reader used. */
 export async function generateMetadata(): Promise<Metadata> {
   const { convert } = await getPrefs()
-  const list = await headers()
-  const host = list.get('x-forwarded-host') ?? list.get('host') ?? 'localhost:3000'
-  const protocol = list.get('x-forwarded-proto') ?? (host.startsWith('localhost') || host.startsWith('127.') ? 'http' : 'https')
   return {
     description: convert('基层党员教育课件共享库：课程、课件、音像资料、本土教材、现场教学点与路线。'),
-    metadataBase: new URL(`${protocol}://${host}`),
+    metadataBase: new URL(await siteOrigin()),
     title: { default: convert('课件共享库'), template: `%s · ${convert('课件共享库')}` },
   }
 }
