@@ -5,7 +5,7 @@ import { drawMap, lengthLabel, roundLength } from './mapDrawing'
 import { amapMarkerUrl, toGcj02, toWgs84 } from './geo'
 import { localPath, safeHref } from './safeHref'
 import { resolveShortCode, shortCode } from './shortCodes'
-import { facetValueName } from './words'
+import { distanceWords, facetValueName } from './words'
 
 describe('highlights', () => {
   it('splits marked text and unescapes entities, so React escapes them again', () => {
@@ -101,5 +101,13 @@ describe('short codes for printed QR codes', () => {
     expect(resolveShortCode(shortCode('field-route', 7))).toBe('/routes/7')
     expect(resolveShortCode(shortCode('lesson', '65a1b2c3d4e5f6a7b8c9d0e1'))).toBe('/lessons/65a1b2c3d4e5f6a7b8c9d0e1')
     for (const bad of ['x1', 's', 'S1', 's1/../admin', '']) expect(resolveShortCode(bad)).toBeNull()
+  })
+})
+
+describe('distance words', () => {
+  it('gives metres or kilometres and walking minutes at 4.5 km/h', () => {
+    expect(distanceWords(300)).toBe('300 米，步行约 4 分钟')
+    expect(distanceWords(1200)).toBe('1.2 公里，步行约 16 分钟')
+    expect(distanceWords(10)).toBe('10 米，步行约 1 分钟')
   })
 })

@@ -44,3 +44,10 @@ export const facetValueName = (facet: FacetName, value: string, jurisdictionName
       return value
   }
 }
+
+/** Distance and walking time at 4.5 km/h, the pace guides for older walkers use. */
+export const distanceWords = (meters: number): string => {
+  const minutes = Math.max(1, Math.round(meters / 75))
+  const distance = meters < 1000 ? `${Math.round(meters)} 米` : `${(meters / 1000).toFixed(1)} 公里`
+  return `${distance}，步行约 ${minutes} 分钟`
+}

@@ -5,7 +5,9 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
+import jsQR from 'jsqr'
 import * as OpenCC from 'opencc-js'
+import sharp from 'sharp'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
 import { DEMO_PASSWORD, DESKTOP, launchBrowser, newContext, PHONE, restLogin, screenshot } from './browser'
@@ -105,6 +107,7 @@ describe.each([
     expect(facetText).toContain('农村党员')
     expect(facetText).not.toMatch(/\brural\b/)
     // the jurisdiction facet names places and drills down
+    await page.locator('.facets summary', { hasText: '辖区' }).click()
     const place = page.locator('.facets details', { hasText: '辖区' }).locator('a').first()
     const placeName = (await place.innerText()).replace(/\s*\(\d+\)$/, '')
     await Promise.all([page.waitForURL(/jurisdiction=/), place.click()])
@@ -143,6 +146,46 @@ describe.each([
     await expect.poll(() => image.evaluate((img) => (img as HTMLImageElement).naturalWidth), { timeout: 60_000 }).toBeGreaterThan(100)
     expect(await page.locator('a[href*="/api/courseware/file/"][href$="?download"]').count()).toBe(1)
     console.log(`[e2e] ${await screenshot(page, `site-${size}-03-courseware-page`)}`)
+  })
+
+  it('prints a route sheet whose QR codes decode to working short links', async () => {
+    const [route] = await apiHits(page, 'kind=field-route&perPage=1')
+    await page.goto(`${baseURL}${route!.url}`, { waitUntil: 'domcontentloaded' })
+    await Promise.all([page.waitForURL(/\/sheet$/), page.getByRole('link', { name: '打印路线单' }).click()])
+    const codes = page.locator('.sheet-stops svg.qr')
+    const count = await codes.count()
+    expect(count).toBeGreaterThan(0)
+    for (let index = 0; index < count; index++) {
+      // a greyscale picture of the printed code, as a phone camera would see it
+      const png = await codes.nth(index).screenshot()
+      const { data, info } = await sharp(png).greyscale().ensureAlpha().raw().toBuffer({ resolveWithObject: true })
+      const decoded = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)
+      expect(decoded?.data, `QR code ${index + 1}`).toMatch(new RegExp(`^${baseURL}/r/s[a-z0-9]+$`))
+      const landing = await page.request.get(decoded!.data)
+      expect(landing.status()).toBe(200)
+      expect(new URL(landing.url()).pathname).toMatch(/^\/sites\/\w+$/)
+    }
+    await page.emulateMedia({ media: 'print' })
+    console.log(`[e2e] ${await screenshot(page, `site-${size}-07-route-sheet-print`)}`)
+    const pdf = size === 'desktop' ? await page.pdf({ format: 'A4' }).catch(() => null) : null
+    if (pdf) console.log(`[e2e] route sheet: ${count} stops, ${(pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length} A4 page(s)`)
+    await page.emulateMedia({ media: 'screen' })
+  })
+
+  it('lists what is near the phone’s location, nearest first, with walking minutes', async () => {
+    await context.grantPermissions(['geolocation'], { origin: baseURL })
+    await context.setGeolocation({ latitude: 36.4305, longitude: 117.9505 }) // by 源泉镇's demo sites
+    await page.goto(`${baseURL}/near`, { waitUntil: 'load' })
+    await Promise.all([page.waitForURL(/\/near\?lat=/), page.getByRole('button', { name: '用我现在的位置' }).click()])
+    const distances = await page.locator('.hit .meta').allInnerTexts()
+    expect(distances.length).toBeGreaterThan(0)
+    expect(distances[0]).toMatch(/步行约 \d+ 分钟/)
+    const meters = distances.map((line) => {
+      const match = /([\d.]+) (米|公里)/.exec(line)!
+      return Number(match[1]) * (match[2] === '公里' ? 1000 : 1)
+    })
+    expect(meters).toEqual([...meters].sort((a, b) => a - b))
+    console.log(`[e2e] ${await screenshot(page, `site-${size}-08-near-me`)}`)
   })
 
   it('switches text size and script on the server, and keeps them', async () => {

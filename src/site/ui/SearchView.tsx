@@ -3,7 +3,8 @@ import type { SearchAnswer } from '@/search/endpoint'
 
 import { getPrefs } from '../prefs'
 import { type PageParams, runSiteSearch, SITE_PER_PAGE, toSearchParams, withParam } from '../search'
-import { FACET_WORDS, KIND_WORDS, VISIBILITY_WORDS } from '../words'
+import { distanceWords, FACET_WORDS, KIND_WORDS, VISIBILITY_WORDS } from '../words'
+import { AsYouType } from './AsYouType'
 import { Highlight } from './Highlight'
 
 type Hit = SearchAnswer['hits'][number]
@@ -45,13 +46,6 @@ function HitItem({ convert, hit }: { convert: (text: string) => string; hit: Hit
   )
 }
 
-/** Distance and walking time at 4.5 km/h, the pace guides for older walkers use. */
-export const distanceWords = (meters: number): string => {
-  const minutes = Math.max(1, Math.round(meters / 75))
-  const distance = meters < 1000 ? `${Math.round(meters)} 米` : `${(meters / 1000).toFixed(1)} 公里`
-  return `${distance}，步行约 ${minutes} 分钟`
-}
-
 export async function SearchForm({ params, autoFocus = false }: { params: URLSearchParams; autoFocus?: boolean }) {
   const { convert } = await getPrefs()
   return (
@@ -66,13 +60,24 @@ export async function SearchForm({ params, autoFocus = false }: { params: URLSea
   )
 }
 
+/** The search box with a few titles as you type (a small client part; the form works without it). */
+export async function SearchBox({ params }: { params: URLSearchParams }) {
+  const { convert } = await getPrefs()
+  return (
+    <>
+      <SearchForm params={params} />
+      <AsYouType inputId="q" label={convert('边打字边找到的结果')} />
+    </>
+  )
+}
+
 export async function SearchView({ pageParams }: { pageParams: PageParams }) {
   const { convert } = await getPrefs()
   const params = toSearchParams(pageParams)
   const outcome = await runSiteSearch(params)
   return (
     <>
-      <SearchForm params={params} />
+      <SearchBox params={params} />
       {outcome.kind === 'empty' ? null : outcome.kind === 'error' ? (
         <p className="notice" role="alert">
           {convert(outcome.message)}
