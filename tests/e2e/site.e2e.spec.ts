@@ -158,8 +158,10 @@ describe.each([
     for (let index = 0; index < count; index++) {
       // a greyscale picture of the printed code, as a phone camera would see it
       const png = await codes.nth(index).screenshot()
-      const { data, info } = await sharp(png).greyscale().ensureAlpha().raw().toBuffer({ resolveWithObject: true })
-      const decoded = jsQR(new Uint8ClampedArray(data.buffer, data.byteOffset, data.length), info.width, info.height)
+      const { data, info } = await sharp(png).removeAlpha().greyscale().raw().toBuffer({ resolveWithObject: true })
+      const rgba = new Uint8ClampedArray(info.width * info.height * 4)
+      data.forEach((grey, at) => rgba.set([grey, grey, grey, 255], at * 4))
+      const decoded = jsQR(rgba, info.width, info.height)
       expect(decoded?.data, `QR code ${index + 1}`).toMatch(new RegExp(`^${baseURL}/r/s[a-z0-9]+$`))
       const landing = await page.request.get(decoded!.data)
       expect(landing.status()).toBe(200)
