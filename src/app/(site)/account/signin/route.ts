@@ -20,6 +20,8 @@ export async function POST(request: Request): Promise<Response> {
     const { token } = await payload.login({
       collection: 'users',
       data: { email: formText(form, 'email').trim(), password: formText(form, 'password') },
+      // the client's headers (address, user agent) reach login hooks such as rate limits
+      req: { headers: request.headers },
     })
     if (!token) throw Object.assign(new Error('no token'), { status: 401 })
     const cookie = generatePayloadCookie<{ collectionAuthConfig: never; cookiePrefix: string; returnCookieAsObject: false; token: string }>({
