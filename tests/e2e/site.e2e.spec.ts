@@ -5,6 +5,9 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
+import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+
 import jsQR from 'jsqr'
 import * as OpenCC from 'opencc-js'
 import sharp from 'sharp'
@@ -28,6 +31,8 @@ const choose = async (page: Page, name: RegExp) => {
   await Promise.all([page.waitForResponse((response) => response.url().endsWith('/account/prefs')), page.getByRole('button', { name }).click()])
   await page.waitForLoadState('domcontentloaded')
 }
+
+const AXE_SOURCE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8')
 
 const LOOPBACK = new Set(['localhost', '127.0.0.1', '[::1]'])
 
@@ -267,6 +272,21 @@ describe.each([
     await Promise.all([page.waitForLoadState('domcontentloaded'), page.getByRole('button', { name: '退出登录' }).click()])
     await page.locator('.account a', { hasText: '登录' }).waitFor()
     expect((await page.request.get(`${baseURL}/lessons/${localId}`)).status()).toBe(404)
+  })
+
+  it('passes axe-core with no serious or critical violation on the main pages', async () => {
+    const [route] = await apiHits(page, 'kind=field-route&perPage=1')
+    const [courseware] = await apiHits(page, 'kind=courseware&perPage=1')
+    const [lesson] = await apiHits(page, 'kind=lesson&perPage=1')
+    for (const path of ['/', `/search?q=${encodeURIComponent('焦裕祿')}`, lesson!.url, courseware!.url, route!.url, `${route!.url}/sheet`, '/signin', '/near']) {
+      await page.goto(`${baseURL}${path}`, { waitUntil: 'load' })
+      await page.addScriptTag({ content: AXE_SOURCE })
+      const violations = await page.evaluate(async () => {
+        const axe = (window as unknown as { axe: { run: (context: Document) => Promise<{ violations: Array<{ id: string; impact: string }> }> } }).axe
+        return (await axe.run(document)).violations.map(({ id, impact }) => `${impact} ${id}`)
+      })
+      expect(violations.filter((line) => /^(serious|critical) /.test(line)), path).toEqual([])
+    }
   })
 
   it('made no request to any host but this machine', () => {
