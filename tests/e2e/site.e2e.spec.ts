@@ -209,11 +209,11 @@ describe.each([
     expect(large.buttonHeight).toBeGreaterThanOrEqual(60)
 
     await choose(page, /繁/)
-    await expect.poll(() => htmlAttribute(page, 'lang')).toBe('zh-Hant')
+    await expect.poll(() => htmlAttribute(page, 'lang'), { timeout: 30_000 }).toBe('zh-Hant')
     expect(await page.locator('.brand').innerText()).toBe('課件共享庫')
     expect(new URL(page.url()).searchParams.get('q')).toBe('党员教育')
     await choose(page, /^小/)
-    await expect.poll(() => htmlAttribute(page, 'size')).toBe('small')
+    await expect.poll(() => htmlAttribute(page, 'size'), { timeout: 30_000 }).toBe('small')
 
     // a new visit: the server renders the chosen size and script straight away
     const response = await page.request.get(`${baseURL}/`)
@@ -225,9 +225,9 @@ describe.each([
     console.log(`[e2e] ${await screenshot(page, `site-${size}-04-small-traditional`)}`)
     // back to the defaults for the next tests
     await choose(page, /簡|简/)
-    await expect.poll(() => htmlAttribute(page, 'lang')).toBe('zh-Hans')
+    await expect.poll(() => htmlAttribute(page, 'lang'), { timeout: 30_000 }).toBe('zh-Hans')
     await choose(page, /^大/)
-    await expect.poll(() => htmlAttribute(page, 'size')).toBe('large')
+    await expect.poll(() => htmlAttribute(page, 'size'), { timeout: 30_000 }).toBe('large')
   })
 
   it('shows a member their own line’s local items after signing in, and 404s what is not theirs', async () => {
