@@ -28,6 +28,16 @@ export const FieldSites: CollectionConfig<'field-sites'> = {
       fields: [
         { name: 'lat', type: 'number', label: label('纬度', 'Latitude'), max: 90, min: -90, required: true },
         { name: 'lng', type: 'number', label: label('经度', 'Longitude'), max: 180, min: -180, required: true },
+        {
+          name: 'coordinateSystem',
+          type: 'select',
+          defaultValue: 'wgs84',
+          label: label('坐标系', 'Coordinate system'),
+          options: [
+            { label: label('WGS-84（手机定位、GPS）', 'WGS-84 (phone location, GPS)'), value: 'wgs84' },
+            { label: label('GCJ-02（高德、腾讯地图）', 'GCJ-02 (Amap, Tencent Maps)'), value: 'gcj02' },
+          ],
+        },
       ],
     },
     { name: 'capacity', type: 'number', label: label('可容纳人数', 'Capacity'), min: 0 },

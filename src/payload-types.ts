@@ -560,6 +560,7 @@ export interface FieldSite {
   address: string;
   lat: number;
   lng: number;
+  coordinateSystem?: ('wgs84' | 'gcj02') | null;
   capacity?: number | null;
   services?: ('guide' | 'meals' | 'lodging' | 'parking' | 'meeting_room' | 'accessible' | 'study_tours')[] | null;
   openHours?: string | null;
@@ -1285,6 +1286,7 @@ export interface FieldSitesSelect<T extends boolean = true> {
   address?: T;
   lat?: T;
   lng?: T;
+  coordinateSystem?: T;
   capacity?: T;
   services?: T;
   openHours?: T;

@@ -1,4 +1,6 @@
-import type { Endpoint, PayloadRequest } from 'payload'
+import type { Endpoint, Payload } from 'payload'
+
+import type { ScopeReader } from '@/access/visibilityScope'
 
 import { getPathIds, getVisibilityScope } from '@/access/visibilityScope'
 
@@ -15,33 +17,42 @@ const json = (body: unknown, status = 200) =>
  */
 export const searchEndpoint: Endpoint = {
   handler: async (req) => {
-    let parsed
     try {
-      parsed = await withJurisdictionDepth(req, parseSearchParams(new URL(req.url ?? 'http://localhost/').searchParams))
+      return json(await searchAs(req.payload, req.user ?? null, new URL(req.url ?? 'http://localhost/').searchParams))
     } catch (error) {
       if (error instanceof SearchParamError) return json({ errors: [{ message: error.message }] }, 400)
       throw error
     }
-    const engine = await getSearchEngine()
-    const result = await engine.search({ ...parsed, scope: getVisibilityScope(req.user ?? null) })
-    return json({ ...result, hits: result.hits.map((hit) => ({ ...hit, url: memberUrl(hit.kind, hit.docId) })) })
   },
   method: 'get',
   path: '/search',
 }
 
 /**
+ * What `/api/search` answers for these parameters and this reader; the member site calls it directly on the server.
+ * Throws SearchParamError for bad parameters.
+ */
+export const searchAs = async (payload: Payload, reader: ScopeReader, params: URLSearchParams) => {
+  const parsed = await withJurisdictionDepth(payload, parseSearchParams(params))
+  const engine = await getSearchEngine()
+  const result = await engine.search({ ...parsed, scope: getVisibilityScope(reader) })
+  return { ...result, hits: result.hits.map((hit) => ({ ...hit, url: memberUrl(hit.kind, hit.docId) })) }
+}
+
+export type SearchAnswer = Awaited<ReturnType<typeof searchAs>>
+
+/**
  * The filtered jurisdiction must exist; its depth tells the engine which level the jurisdiction facet
  * lists (its children). Jurisdictions are public, so naming one that does not exist is all a 400 says.
  */
-const withJurisdictionDepth = async (req: PayloadRequest, parsed: ParsedSearch): Promise<ParsedSearch> => {
+const withJurisdictionDepth = async (payload: Payload, parsed: ParsedSearch): Promise<ParsedSearch> => {
   const id = parsed.filters?.jurisdictionId
   if (id === undefined) return parsed
-  const numericIds = req.payload.db.defaultIDType === 'number'
+  const numericIds = payload.db.defaultIDType === 'number'
   const found =
     numericIds && !/^\d+$/.test(id)
       ? null
-      : await req.payload.find({
+      : await payload.find({
           collection: 'jurisdictions',
           depth: 0,
           limit: 1,

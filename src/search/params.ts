@@ -21,7 +21,8 @@ export class SearchParamError extends Error {
   }
 }
 
-const KNOWN = new Set(['q', 'kind', 'theme', 'audience', 'format', 'jurisdiction', 'visibility', 'year', 'near', 'radiusKm', 'sort', 'page', 'perPage'])
+/** every parameter `/api/search` takes */
+export const SEARCH_PARAMETERS = new Set(['q', 'kind', 'theme', 'audience', 'format', 'jurisdiction', 'visibility', 'year', 'near', 'radiusKm', 'sort', 'page', 'perPage'])
 const SORTS: SearchSort[] = ['relevance', 'newest', 'nearest']
 const DEFAULT_RADIUS_KM = 15
 const MAX_RADIUS_KM = 500
@@ -99,7 +100,7 @@ const parseJurisdiction = (params: URLSearchParams): string | undefined => {
 export type ParsedSearch = Omit<SearchQuery, 'scope'>
 
 export const parseSearchParams = (params: URLSearchParams): ParsedSearch => {
-  const unknown = [...params.keys()].find((key) => !KNOWN.has(key))
+  const unknown = [...params.keys()].find((key) => !SEARCH_PARAMETERS.has(key))
   if (unknown !== undefined) {
     throw new SearchParamError(`不支持的参数「${unknown}」`, `Unknown parameter "${unknown}"`)
   }

@@ -1,0 +1,72 @@
+import type { Metadata } from 'next'
+
+import { notFound } from 'next/navigation'
+
+import { termWord } from '@/fields/terms'
+import { BUNDLE_KINDS } from '@/fields/vocabulary'
+import { isIndexedCollection, KIND_BY_COLLECTION, memberUrl } from '@/search/documents'
+import { readItem, visibleRelation } from '@/site/content'
+import { itemMetadata } from '@/site/metadata'
+import { getPrefs } from '@/site/prefs'
+import { ItemHeader } from '@/site/ui/ItemHeader'
+import { KIND_WORDS } from '@/site/words'
+
+type Props = { params: Promise<{ id: string }> }
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const bundle = await readItem('bundles', (await params).id)
+  return bundle ? itemMetadata(bundle.title, bundle.description) : {}
+}
+
+const monthWords = (month: string): string => {
+  const [year, number] = month.split('-')
+  return `${year} 年 ${Number(number)} 月`
+}
+
+export default async function BundlePage({ params }: Props) {
+  const bundle = await readItem('bundles', (await params).id)
+  if (!bundle) notFound()
+  const { convert } = await getPrefs()
+  // items the reader may not see are left out, not shown as gaps
+  const items = (bundle.items ?? []).flatMap((row) => {
+    const doc = visibleRelation<{ id: number | string; title: string }>(row.item.value)
+    if (!doc || !isIndexedCollection(row.item.relationTo)) return []
+    const kind = KIND_BY_COLLECTION[row.item.relationTo]
+    return [{ href: memberUrl(kind, String(doc.id)), kind, minutes: row.minutes, note: row.note, title: doc.title }]
+  })
+  return (
+    <article>
+      <ItemHeader item={bundle} kind="bundle">
+        <dl className="facts">
+          <dt>{convert('类型')}</dt>
+          <dd>{convert(termWord(BUNDLE_KINDS, bundle.kind))}</dd>
+          {bundle.targetMonth ? (
+            <>
+              <dt>{convert('月份')}</dt>
+              <dd>{monthWords(bundle.targetMonth)}</dd>
+            </>
+          ) : null}
+          {typeof bundle.totalHours === 'number' ? (
+            <>
+              <dt>{convert('总学时')}</dt>
+              <dd>{convert(`${bundle.totalHours} 小时`)}</dd>
+            </>
+          ) : null}
+        </dl>
+      </ItemHeader>
+      {bundle.description ? <p>{convert(bundle.description)}</p> : null}
+      <h2>{convert('课程内容（按顺序）')}</h2>
+      <ol className="stops">
+        {items.map((item, index) => (
+          <li key={`${item.href}-${index}`}>
+            <span className="badge">{convert(KIND_WORDS[item.kind])}</span>
+            <a className="hit-title" href={item.href}>
+              {convert(item.title)}
+            </a>
+            {item.minutes || item.note ? <span className="meta"> {[item.minutes ? convert(`${item.minutes} 分钟`) : '', item.note ? convert(item.note) : ''].filter(Boolean).join(' · ')}</span> : null}
+          </li>
+        ))}
+      </ol>
+    </article>
+  )
+}

@@ -1,0 +1,60 @@
+/**
+ * Reads for the item pages: the Local API as the signed-in reader (`overrideAccess: false`), depth 1, once per
+ * request (React `cache`). A hidden, draft-only, missing or malformed id gives null, which pages turn into the
+ * same 404: nothing tells a hidden item from one that does not exist.
+ */
+import type { Where } from 'payload'
+
+import { cache } from 'react'
+
+import type { Config } from '@/payload-types'
+import type { IndexedCollection } from '@/search/documents'
+
+import { getReader, getSitePayload } from './session'
+
+type Docs = Config['collections']
+
+const idLooksRight = (id: string, numeric: boolean): boolean => (numeric ? /^\d{1,15}$/.test(id) : /^[a-f\d]{24}$/i.test(id))
+
+export const readItem = cache(async <C extends IndexedCollection>(collection: C, id: string): Promise<Docs[C] | null> => {
+  const payload = await getSitePayload()
+  if (!idLooksRight(id, payload.db.defaultIDType === 'number')) return null
+  const { docs } = await payload.find({
+    collection,
+    depth: 1,
+    limit: 1,
+    overrideAccess: false,
+    pagination: false,
+    user: await getReader(),
+    where: { id: { equals: id } },
+  })
+  const doc = docs[0] as (Docs[C] & { _status?: string }) | undefined
+  // the site shows published items only; organizers see drafts in the admin
+  return doc && doc._status !== 'draft' ? doc : null
+})
+
+/** Related items a reader may see, for lists on a page (a lecturer's lessons). */
+export const listVisible = cache(async <C extends IndexedCollection>(collection: C, field: string, id: string, limit = 50) => {
+  const payload = await getSitePayload()
+  const where: Where = { [field]: { equals: id } }
+  const drafts = payload.collections[collection].config.versions?.drafts
+  const { docs } = await payload.find({
+    collection,
+    depth: 0,
+    limit,
+    overrideAccess: false,
+    pagination: false,
+    sort: '-updatedAt',
+    user: await getReader(),
+    where: drafts ? { and: [where, { _status: { equals: 'published' } }] } : where,
+  })
+  return docs as Array<Docs[C]>
+})
+
+/** Populated relations only: what the reader may not see stays an id at depth 1 and is left out. */
+export const visibleRelations = <T extends object>(value: unknown): T[] =>
+  (Array.isArray(value) ? value : value ? [value] : []).filter(
+    (item): item is T => Boolean(item) && typeof item === 'object' && (item as { _status?: string })._status !== 'draft',
+  )
+
+export const visibleRelation = <T extends object>(value: unknown): null | T => visibleRelations<T>(value)[0] ?? null

@@ -1,0 +1,39 @@
+/**
+ * Reading preferences kept in cookies and applied on the server, so the first byte already has the reader's
+ * text size and script: 大/中/小 and 简/繁 (OpenCC). Names of people and places are shown as written; pages
+ * pass only descriptive text through `convert`.
+ */
+import { cookies } from 'next/headers'
+import * as OpenCC from 'opencc-js'
+import { cache } from 'react'
+
+export const TEXT_SIZES = ['large', 'medium', 'small'] as const
+export type TextSize = (typeof TEXT_SIZES)[number]
+export const SCRIPTS = ['hans', 'hant'] as const
+export type Script = (typeof SCRIPTS)[number]
+
+export const SIZE_COOKIE = 'site-text-size'
+export const SCRIPT_COOKIE = 'site-script'
+export const PREF_MAX_AGE = 60 * 60 * 24 * 365
+
+export const TEXT_SIZE_WORDS: Record<TextSize, string> = { large: '大', medium: '中', small: '小' }
+export const SCRIPT_WORDS: Record<Script, string> = { hans: '简', hant: '繁' }
+
+const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' })
+const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' })
+
+export const converterFor = (script: Script): ((text: string) => string) => (script === 'hant' ? toTraditional : toSimplified)
+
+export const isTextSize = (value: unknown): value is TextSize => TEXT_SIZES.includes(value as TextSize)
+export const isScript = (value: unknown): value is Script => SCRIPTS.includes(value as Script)
+
+export type Prefs = { size: TextSize; script: Script; convert: (text: string) => string }
+
+/** Large text by default: most readers are older. */
+export const getPrefs = cache(async (): Promise<Prefs> => {
+  const jar = await cookies()
+  const size = jar.get(SIZE_COOKIE)?.value
+  const script = jar.get(SCRIPT_COOKIE)?.value
+  const chosenScript = isScript(script) ? script : 'hans'
+  return { convert: converterFor(chosenScript), script: chosenScript, size: isTextSize(size) ? size : 'large' }
+})
