@@ -23,6 +23,8 @@ import { Videos } from './collections/Videos'
 import { databaseAdapter } from './src/database/adapter'
 import { addSearchSync } from './src/hooks/queueSearchSync'
 import { jobsConfig } from './src/jobs'
+import { healthEndpoint } from './src/ops/health'
+import { startJobRecovery } from './src/ops/recoverJobs'
 import { searchEndpoint } from './src/search/endpoint'
 import { refillSearchIndexIfNeeded, startSearchDrainTimer } from './src/search/sync'
 import { seedOnFirstStart } from './src/seed/seedOnFirstStart'
@@ -51,10 +53,11 @@ export default buildConfig({
     fallbackLanguage: 'zh',
     supportedLanguages: { en, zh, 'zh-TW': zhTw },
   },
-  endpoints: [searchEndpoint],
+  endpoints: [searchEndpoint, healthEndpoint],
   onInit: async (payload) => {
     await seedOnFirstStart(payload)
     if (process.env.COMMONS_JOBS_AUTORUN === 'false') return
+    startJobRecovery(payload)
     startSearchDrainTimer(payload)
     void refillSearchIndexIfNeeded(payload)
   },
