@@ -47,7 +47,7 @@ check() {
     ms=$(curl -s -o /dev/null -w '%{time_total}' "$BASE/api/health" | awk '{ printf "%d", $1 * 1000 }')
     total=$(( total + ms ))
   done
-  echo "smoke-prod: $label: admin, search, health$(compgen -G 'src/app/(site)/page.tsx' >/dev/null && echo ', member site') OK; health $(( total / 5 )) ms on average; $body"
+  echo "smoke-prod: $label: admin, search, health$(compgen -G 'src/app/(site)/page.tsx' >/dev/null && echo ', member site') OK; health $(( total / 5 )) ms on average"
 }
 
 # serve <label>: npm start against the environment's DATABASE_URI, check it, stop it
