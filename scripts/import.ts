@@ -9,7 +9,9 @@ import config from '@payload-config'
 
 import { parseArgs } from 'node:util'
 
-import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY } from '@/ingest/bulk/run'
+import { SingleBar } from 'cli-progress'
+
+import { DEFAULT_BATCH_SIZE, DEFAULT_CONCURRENCY, runImport } from '@/ingest/bulk/run'
 
 import { runScript } from './lib/runScript'
 
@@ -36,7 +38,6 @@ if (!source) {
 }
 
 runScript('import', config, async (payload) => {
-  const [{ SingleBar }, { runImport }] = await Promise.all([import('cli-progress'), import('@/ingest/bulk/run')])
   const controller = new AbortController()
   process.once('SIGINT', () => {
     console.error('\n中断：正在完成进行中的一批，之后可重新运行以继续 / Interrupted: finishing the batch in flight; run again to resume')

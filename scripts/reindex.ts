@@ -6,15 +6,14 @@
 import './lib/env'
 
 import config from '@payload-config'
+import { SingleBar } from 'cli-progress'
+
+import { closeSearchEngine, getSearchEngine } from '@/search'
+import { countIndexable, reindexAll } from '@/search/reindex'
 
 import { runScript } from './lib/runScript'
 
 runScript('reindex', config, async (payload) => {
-  const [{ SingleBar }, { closeSearchEngine, getSearchEngine }, { countIndexable, reindexAll }] = await Promise.all([
-    import('cli-progress'),
-    import('@/search'),
-    import('@/search/reindex'),
-  ])
   const engine = await getSearchEngine()
   try {
     if (process.argv.includes('--clear')) await engine.clear()

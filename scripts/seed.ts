@@ -3,10 +3,11 @@ import './lib/env'
 
 import config from '@payload-config'
 
+import { DEMO_ACCOUNTS, seedDemoContent } from '@/seed/demo'
+
 import { runScript } from './lib/runScript'
 
 runScript('seed', config, async (payload) => {
-  const { DEMO_ACCOUNTS, seedDemoContent } = await import('@/seed/demo')
   const summary = await seedDemoContent(payload)
   console.table(
     Object.entries(summary).map(([collection, { created, existing }]) => ({ collection, created, existing })),

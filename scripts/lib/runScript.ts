@@ -13,6 +13,14 @@ export const runScript = (
   work: (payload: Payload) => Promise<number | void>,
   options: Pick<InitOptions, 'disableOnInit'> = {},
 ): void => {
+  // Tell scripts/lib/run.mjs that every module is loaded; from here on an end without an exit code is a failure.
+  process.send?.('started')
+  let finished = false
+  process.on('exit', () => {
+    if (finished) return
+    console.error(`${name}：未完成即退出 / ${name} stopped before finishing`)
+    process.exitCode = 70
+  })
   const run = async (): Promise<number> => {
     const payload = await getPayload({ config: await config, ...options })
     try {
@@ -22,8 +30,12 @@ export const runScript = (
     }
   }
   run().then(
-    (code) => process.exit(code),
+    (code) => {
+      finished = true
+      process.exit(code)
+    },
     (error: unknown) => {
+      finished = true
       console.error(`${name} 失败 / ${name} failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`)
       process.exit(1)
     },
