@@ -34,6 +34,8 @@ import { addSearchSync } from './src/hooks/queueSearchSync'
 import { uploadOptions } from './src/ingest/uploadOptions'
 import { jobsConfig } from './src/jobs'
 import { rateEndpoints } from './src/records/endpoints'
+import { healthEndpoint } from './src/ops/health'
+import { startJobRecovery } from './src/ops/recoverJobs'
 import { searchEndpoint } from './src/search/endpoint'
 import { refillSearchIndexIfNeeded, startSearchDrainTimer } from './src/search/sync'
 import { addLockRules } from './src/security/locks'
@@ -87,10 +89,11 @@ export default buildConfig({
     supportedLanguages: { en, zh, 'zh-TW': zhTw },
     translations: signInTranslations,
   },
-  endpoints: [withRateLimit(searchEndpoint, 'search'), ...rateEndpoints],
+  endpoints: [withRateLimit(searchEndpoint, 'search'), healthEndpoint, ...rateEndpoints],
   onInit: async (payload) => {
     await seedOnFirstStart(payload)
     if (process.env.COMMONS_JOBS_AUTORUN === 'false') return
+    startJobRecovery(payload)
     startSearchDrainTimer(payload)
     void refillSearchIndexIfNeeded(payload)
   },

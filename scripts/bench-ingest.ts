@@ -4,9 +4,17 @@
  * folder, never on the project's data.
  * Env: BENCH_INGEST_ROWS (10000), BENCH_INGEST_CONCURRENCY (16), BENCH_INGEST_BATCH (200), BENCH_INGEST_PAGES (50).
  */
+import './lib/env'
+
+import type { Payload } from 'payload'
+
+import type { Jurisdiction } from '@/payload-types'
+
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
+
+import { runScript } from './lib/runScript'
 
 const ROWS = Number(process.env.BENCH_INGEST_ROWS ?? 10_000)
 const CONCURRENCY = Number(process.env.BENCH_INGEST_CONCURRENCY ?? 16)
@@ -20,8 +28,6 @@ process.env.SEARCH_DB_FILE = path.join(workDir, 'search.db')
 process.env.COMMONS_SEED_ON_START = 'false'
 process.env.COMMONS_JOBS_AUTORUN = 'false'
 
-const { default: config } = await import('@payload-config')
-const { getPayload } = await import('payload')
 const { runImport } = await import('@/ingest/bulk/run')
 const { extractText } = await import('@/ingest')
 const { buildCjkPdf, buildDocx } = await import('../tests/fixtures/ingest/build')
@@ -29,8 +35,8 @@ const { drainSearchOutbox } = await import('@/search/sync')
 const { getSearchEngine } = await import('@/search')
 const { getVisibilityScope } = await import('@/access/visibilityScope')
 
-const payload = await getPayload({ config })
-const root = (await payload.find({ collection: 'jurisdictions', limit: 1, pagination: false })).docs[0]!
+let payload: Payload
+let root: Jurisdiction
 const seconds = (ms: number): string => (ms / 1000).toFixed(2)
 
 async function pdfLatency(): Promise<void> {
@@ -88,12 +94,14 @@ async function importThroughput(): Promise<void> {
   console.log(`  re-run (resume/idempotency check): ${rerun.alreadyDone} already done, ${rerun.created} created in ${seconds(rerun.elapsedMs)} s`)
 }
 
-try {
-  await pdfLatency()
-  await importThroughput()
-  console.log(`\nPeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB · load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`)
-} finally {
-  await payload.destroy()
-  rmSync(workDir, { force: true, recursive: true })
-}
-process.exit(0)
+runScript('bench:ingest', import('@payload-config').then((module) => module.default), async (booted) => {
+  payload = booted
+  root = (await payload.find({ collection: 'jurisdictions', limit: 1, pagination: false })).docs[0]!
+  try {
+    await pdfLatency()
+    await importThroughput()
+    console.log(`\nPeak RSS ${(process.resourceUsage().maxRSS / 1024).toFixed(0)} MiB · load average ${os.loadavg().map((load) => load.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`)
+  } finally {
+    rmSync(workDir, { force: true, recursive: true })
+  }
+})

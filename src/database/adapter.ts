@@ -3,6 +3,8 @@ import type { DatabaseAdapterObj } from 'payload'
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
 
+import { committedMigrations, MIGRATION_DIR, withPushedSchemaAdoption } from './migrations'
+
 export const DEFAULT_SQLITE_URL = 'file:./data/commons.db'
 
 /**
@@ -20,15 +22,23 @@ const ferretdbCompatibility = {
 export const isMongoUri = (uri: string | undefined): uri is string =>
   Boolean(uri && /^mongodb(\+srv)?:\/\//.test(uri))
 
-/** The database seam: MongoDB for production, an SQLite file under data/ everywhere else. */
+/**
+ * The database seam: MongoDB for production, an SQLite file under data/ everywhere else. SQLite gets its tables
+ * from `next dev`'s push while developing and from the committed migrations in production (`next start`,
+ * `npm run migrate`); MongoDB needs none.
+ */
 export const databaseAdapter = (uri = process.env.DATABASE_URI): DatabaseAdapterObj => {
   if (isMongoUri(uri)) {
     const compatibility = process.env.MONGODB_COMPAT === 'ferretdb' ? ferretdbCompatibility : {}
     return mongooseAdapter({ url: uri, ...compatibility })
   }
-  return sqliteAdapter({
-    busyTimeout: 10_000,
-    client: { url: uri || DEFAULT_SQLITE_URL },
-    wal: true,
-  })
+  return withPushedSchemaAdoption(
+    sqliteAdapter({
+      busyTimeout: 10_000,
+      client: { url: uri || DEFAULT_SQLITE_URL },
+      migrationDir: MIGRATION_DIR,
+      prodMigrations: committedMigrations,
+      wal: true,
+    }),
+  )
 }

@@ -1,0 +1,93 @@
+#!/usr/bin/env bash
+# Production smoke test (CI): `next build` once, with no database reachable (a build must not need one), then
+# `npm start` on a fresh SQLite file (migrations applied at start) and on MongoDB wire (FerretDB), each time
+# checking /admin/login (200), /api/search?q=党员 (200 JSON), /api/health (200, ready), that the first start
+# created no accounts, and / of the member site when the app has one. Prints build time, start time and
+# health latency.
+#   bash scripts/smoke-prod.sh            build, then both databases
+#   SMOKE_PORT=3300 (default), SMOKE_SKIP_BUILD=1 reuses the last build in .next-prod/
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/.."
+
+export NEXT_DIST_DIR=.next-prod NEXT_TELEMETRY_DISABLED=1
+PORT=${SMOKE_PORT:-3300}
+BASE="http://localhost:$PORT"
+
+fail() { echo "smoke-prod: FAIL: $*" >&2; exit 1; }
+now_ms() { date +%s%3N; }
+
+build() {
+  local started; started=$(now_ms)
+  # A database path that cannot be created: the build fails if anything in it opens the database.
+  DATABASE_URI="file:/nonexistent-smoke-build/commons.db" MEILI_HOST='' npx next build >/tmp/smoke-prod-build.log 2>&1 ||
+    { tail -50 /tmp/smoke-prod-build.log; fail "next build"; }
+  echo "smoke-prod: next build in $(( ($(now_ms) - started) / 1000 )) s (no database)"
+}
+
+# check <label>: the running server answers as a fresh production install should
+check() {
+  local label=$1 body code
+  code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/admin/login") || true
+  [[ $code == 200 ]] || fail "$label: /admin/login answered $code"
+  body=$(curl -sf -H 'Accept: application/json' "$BASE/api/search?q=%E5%85%9A%E5%91%98") || fail "$label: /api/search failed"
+  node -e 'const b = JSON.parse(process.argv[1]); if (!Array.isArray(b.hits) || typeof b.total !== "number") process.exit(1)' "$body" ||
+    fail "$label: /api/search is not the search answer: $body"
+  body=$(curl -sf "$BASE/api/health") || fail "$label: /api/health failed"
+  node -e 'const b = JSON.parse(process.argv[1]); if (b.ready !== true || b.components.database.status !== "ok") process.exit(1)' "$body" ||
+    fail "$label: /api/health not ready: $body"
+  # No demo accounts on a production first start: the admin still asks for its first user.
+  body=$(curl -sf "$BASE/api/users/init") || fail "$label: /api/users/init failed"
+  [[ $body == *'"initialized":false'* ]] || fail "$label: the first start created accounts: $body"
+  if compgen -G 'src/app/(site)/page.tsx' >/dev/null; then
+    code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/") || true
+    [[ $code == 200 ]] || fail "$label: the member site / answered $code"
+  fi
+  local total=0 ms
+  for _ in 1 2 3 4 5; do
+    ms=$(curl -s -o /dev/null -w '%{time_total}' "$BASE/api/health" | awk '{ printf "%d", $1 * 1000 }')
+    total=$(( total + ms ))
+  done
+  echo "smoke-prod: $label: admin, search, health$(compgen -G 'src/app/(site)/page.tsx' >/dev/null && echo ', member site') OK; health $(( total / 5 )) ms on average"
+}
+
+# serve <label>: npm start against the environment's DATABASE_URI, check it, stop it
+serve() {
+  local label=$1 work started pid
+  work=$(mktemp -d)
+  export MEDIA_DIR="$work/media" SEARCH_DB_FILE="$work/search.db" COMMONS_BACKUP_MARKER="$work/last-backup"
+  export PAYLOAD_SECRET; PAYLOAD_SECRET=$(node -e 'console.log(require("crypto").randomBytes(32).toString("hex"))')
+  export COMMONS_PUBLIC_URL="$BASE" PORT COMMONS_SEED_ON_START=false MEILI_HOST=''
+  started=$(now_ms)
+  setsid npm start >"$work/server.log" 2>&1 &
+  pid=$!
+  trap 'kill -- -'"$pid"' 2>/dev/null || true; rm -rf '"$work" EXIT
+  until curl -sf -o /dev/null "$BASE/api/health"; do
+    kill -0 "$pid" 2>/dev/null || { tail -40 "$work/server.log"; fail "$label: npm start exited"; }
+    (( $(now_ms) - started < 180000 )) || { tail -40 "$work/server.log"; fail "$label: not ready after 180 s"; }
+    sleep 0.5
+  done
+  echo "smoke-prod: $label: npm start ready in $(( ($(now_ms) - started) / 1000 )) s"
+  check "$label" || { tail -40 "$work/server.log"; exit 1; }
+  kill -- -"$pid" 2>/dev/null || true
+  wait "$pid" 2>/dev/null || true
+  rm -rf "$work"
+  trap - EXIT
+}
+
+case "${1:-all}" in
+  all)
+    [[ ${SMOKE_SKIP_BUILD:-} == 1 ]] || build
+    "$0" sqlite
+    bash scripts/ferretdb.sh run -- "$0" mongodb
+    ;;
+  sqlite)
+    tmp=$(mktemp -d)
+    DATABASE_URI="file:$tmp/commons.db" serve "fresh SQLite (migrations at start)"
+    rm -rf "$tmp"
+    ;;
+  mongodb)
+    [[ ${DATABASE_URI:-} == mongodb* ]] || fail "mongodb: run through scripts/ferretdb.sh (DATABASE_URI=mongodb://…)"
+    serve "MongoDB wire (FerretDB)"
+    ;;
+  *) fail "usage: $0 [all|sqlite|mongodb]" ;;
+esac
