@@ -564,6 +564,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`address\` text NOT NULL,
   	\`lat\` numeric NOT NULL,
   	\`lng\` numeric NOT NULL,
+  	\`coordinate_system\` text DEFAULT 'wgs84',
   	\`capacity\` numeric,
   	\`open_hours\` text,
   	\`description\` text,
@@ -747,6 +748,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`title\` text,
   	\`bio\` text,
   	\`photo_id\` integer,
+  	\`user_id\` integer,
+  	\`lat\` numeric,
+  	\`lng\` numeric,
   	\`jurisdiction_id\` integer NOT NULL,
   	\`visibility\` text DEFAULT 'shared' NOT NULL,
   	\`jurisdiction_path\` text,
@@ -754,11 +758,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	FOREIGN KEY (\`photo_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`user_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`jurisdiction_id\`) REFERENCES \`jurisdictions\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
   await db.run(sql`CREATE INDEX \`lecturers_photo_idx\` ON \`lecturers\` (\`photo_id\`);`)
+  await db.run(sql`CREATE INDEX \`lecturers_user_idx\` ON \`lecturers\` (\`user_id\`);`)
   await db.run(sql`CREATE INDEX \`lecturers_jurisdiction_idx\` ON \`lecturers\` (\`jurisdiction_id\`);`)
   await db.run(sql`CREATE INDEX \`lecturers_jurisdiction_path_idx\` ON \`lecturers\` (\`jurisdiction_path\`);`)
   await db.run(sql`CREATE INDEX \`lecturers_created_by_idx\` ON \`lecturers\` (\`created_by_id\`);`)
@@ -815,6 +821,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`kind\` text,
   	\`theme_id\` integer,
   	\`target_month\` text,
+  	\`orderable_from\` text,
+  	\`orderable_until\` text,
   	\`description\` text,
   	\`total_hours\` numeric,
   	\`jurisdiction_id\` integer,
@@ -891,6 +899,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`version_kind\` text,
   	\`version_theme_id\` integer,
   	\`version_target_month\` text,
+  	\`version_orderable_from\` text,
+  	\`version_orderable_until\` text,
   	\`version_description\` text,
   	\`version_total_hours\` numeric,
   	\`version_jurisdiction_id\` integer,
@@ -962,6 +972,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`alt\` text NOT NULL,
   	\`original_filename\` text,
   	\`sha256\` text,
+  	\`preview_of_id\` integer,
+  	\`preview_of_draft\` integer DEFAULT true,
   	\`jurisdiction_id\` integer NOT NULL,
   	\`jurisdiction_path\` text,
   	\`created_by_id\` integer,
@@ -994,11 +1006,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`sizes_large_mime_type\` text,
   	\`sizes_large_filesize\` numeric,
   	\`sizes_large_filename\` text,
+  	FOREIGN KEY (\`preview_of_id\`) REFERENCES \`courseware\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`jurisdiction_id\`) REFERENCES \`jurisdictions\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
   await db.run(sql`CREATE INDEX \`media_sha256_idx\` ON \`media\` (\`sha256\`);`)
+  await db.run(sql`CREATE INDEX \`media_preview_of_idx\` ON \`media\` (\`preview_of_id\`);`)
   await db.run(sql`CREATE INDEX \`media_jurisdiction_idx\` ON \`media\` (\`jurisdiction_id\`);`)
   await db.run(sql`CREATE INDEX \`media_jurisdiction_path_idx\` ON \`media\` (\`jurisdiction_path\`);`)
   await db.run(sql`CREATE INDEX \`media_created_by_idx\` ON \`media\` (\`created_by_id\`);`)
@@ -1067,16 +1081,266 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`source_collection\` text NOT NULL,
   	\`doc_id\` text NOT NULL,
   	\`queued_at\` text NOT NULL,
+  	\`status\` text DEFAULT 'pending',
   	\`attempts\` numeric DEFAULT 0,
+  	\`next_attempt_at\` text,
   	\`last_error\` text,
+  	\`dependents\` integer DEFAULT false,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
   `)
   await db.run(sql`CREATE UNIQUE INDEX \`search_outbox_key_idx\` ON \`search_outbox\` (\`key\`);`)
   await db.run(sql`CREATE INDEX \`search_outbox_queued_at_idx\` ON \`search_outbox\` (\`queued_at\`);`)
+  await db.run(sql`CREATE INDEX \`search_outbox_status_idx\` ON \`search_outbox\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`search_outbox_next_attempt_at_idx\` ON \`search_outbox\` (\`next_attempt_at\`);`)
   await db.run(sql`CREATE INDEX \`search_outbox_updated_at_idx\` ON \`search_outbox\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`search_outbox_created_at_idx\` ON \`search_outbox\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`course_requests_audiences\` (
+  	\`order\` integer NOT NULL,
+  	\`parent_id\` integer NOT NULL,
+  	\`value\` text,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`course_requests\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`course_requests_audiences_order_idx\` ON \`course_requests_audiences\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_audiences_parent_idx\` ON \`course_requests_audiences\` (\`parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`course_requests_dispatches\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`lecturer_id\` integer NOT NULL,
+  	\`lecturer_user_id\` integer,
+  	\`status\` text NOT NULL,
+  	\`reason\` text,
+  	\`dispatched_at\` text,
+  	\`answered_at\` text,
+  	FOREIGN KEY (\`lecturer_id\`) REFERENCES \`lecturers\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`lecturer_user_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`course_requests\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`course_requests_dispatches_order_idx\` ON \`course_requests_dispatches\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_dispatches_parent_id_idx\` ON \`course_requests_dispatches\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_dispatches_lecturer_idx\` ON \`course_requests_dispatches\` (\`lecturer_id\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_dispatches_lecturer_user_idx\` ON \`course_requests_dispatches\` (\`lecturer_user_id\`);`)
+  await db.run(sql`CREATE TABLE \`course_requests_history\` (
+  	\`_order\` integer NOT NULL,
+  	\`_parent_id\` integer NOT NULL,
+  	\`id\` text PRIMARY KEY NOT NULL,
+  	\`action\` text NOT NULL,
+  	\`state\` text NOT NULL,
+  	\`by_id\` integer,
+  	\`at\` text NOT NULL,
+  	\`note\` text,
+  	FOREIGN KEY (\`by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`_parent_id\`) REFERENCES \`course_requests\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`course_requests_history_order_idx\` ON \`course_requests_history\` (\`_order\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_history_parent_id_idx\` ON \`course_requests_history\` (\`_parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_history_by_idx\` ON \`course_requests_history\` (\`by_id\`);`)
+  await db.run(sql`CREATE TABLE \`course_requests\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`title\` text,
+  	\`menu_id\` integer NOT NULL,
+  	\`starts_at\` text NOT NULL,
+  	\`ends_at\` text NOT NULL,
+  	\`field_site_id\` integer,
+  	\`place_text\` text,
+  	\`headcount\` numeric NOT NULL,
+  	\`note\` text,
+  	\`status\` text DEFAULT 'requested',
+  	\`dispatched_from_id\` integer,
+  	\`jurisdiction_id\` integer NOT NULL,
+  	\`jurisdiction_path\` text,
+  	\`created_by_id\` integer,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`menu_id\`) REFERENCES \`bundles\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`field_site_id\`) REFERENCES \`field_sites\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`dispatched_from_id\`) REFERENCES \`jurisdictions\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`jurisdiction_id\`) REFERENCES \`jurisdictions\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`course_requests_menu_idx\` ON \`course_requests\` (\`menu_id\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_field_site_idx\` ON \`course_requests\` (\`field_site_id\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_status_idx\` ON \`course_requests\` (\`status\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_dispatched_from_idx\` ON \`course_requests\` (\`dispatched_from_id\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_jurisdiction_idx\` ON \`course_requests\` (\`jurisdiction_id\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_jurisdiction_path_idx\` ON \`course_requests\` (\`jurisdiction_path\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_created_by_idx\` ON \`course_requests\` (\`created_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_updated_at_idx\` ON \`course_requests\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_created_at_idx\` ON \`course_requests\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`course_requests_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`lessons_id\` integer,
+  	\`courseware_id\` integer,
+  	\`videos_id\` integer,
+  	\`textbooks_id\` integer,
+  	\`field_routes_id\` integer,
+  	\`lecturers_id\` integer,
+  	\`users_id\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`course_requests\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`lessons_id\`) REFERENCES \`lessons\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`courseware_id\`) REFERENCES \`courseware\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`videos_id\`) REFERENCES \`videos\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`textbooks_id\`) REFERENCES \`textbooks\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`field_routes_id\`) REFERENCES \`field_routes\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`lecturers_id\`) REFERENCES \`lecturers\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`course_requests_rels_order_idx\` ON \`course_requests_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_rels_parent_idx\` ON \`course_requests_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_rels_path_idx\` ON \`course_requests_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_rels_lessons_id_idx\` ON \`course_requests_rels\` (\`lessons_id\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_rels_courseware_id_idx\` ON \`course_requests_rels\` (\`courseware_id\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_rels_videos_id_idx\` ON \`course_requests_rels\` (\`videos_id\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_rels_textbooks_id_idx\` ON \`course_requests_rels\` (\`textbooks_id\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_rels_field_routes_id_idx\` ON \`course_requests_rels\` (\`field_routes_id\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_rels_lecturers_id_idx\` ON \`course_requests_rels\` (\`lecturers_id\`);`)
+  await db.run(sql`CREATE INDEX \`course_requests_rels_users_id_idx\` ON \`course_requests_rels\` (\`users_id\`);`)
+  await db.run(sql`CREATE TABLE \`lecturer_slots\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`key\` text NOT NULL,
+  	\`lecturer_id\` integer NOT NULL,
+  	\`request_id\` integer NOT NULL,
+  	\`slot\` numeric NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`lecturer_id\`) REFERENCES \`lecturers\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`request_id\`) REFERENCES \`course_requests\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`lecturer_slots_key_idx\` ON \`lecturer_slots\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`lecturer_slots_lecturer_idx\` ON \`lecturer_slots\` (\`lecturer_id\`);`)
+  await db.run(sql`CREATE INDEX \`lecturer_slots_request_idx\` ON \`lecturer_slots\` (\`request_id\`);`)
+  await db.run(sql`CREATE INDEX \`lecturer_slots_updated_at_idx\` ON \`lecturer_slots\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`lecturer_slots_created_at_idx\` ON \`lecturer_slots\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`request_locks\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`key\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`request_locks_key_idx\` ON \`request_locks\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`request_locks_updated_at_idx\` ON \`request_locks\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`request_locks_created_at_idx\` ON \`request_locks\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`training_sessions_audiences\` (
+  	\`order\` integer NOT NULL,
+  	\`parent_id\` integer NOT NULL,
+  	\`value\` text,
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`training_sessions\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`training_sessions_audiences_order_idx\` ON \`training_sessions_audiences\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`training_sessions_audiences_parent_idx\` ON \`training_sessions_audiences\` (\`parent_id\`);`)
+  await db.run(sql`CREATE TABLE \`training_sessions\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`title\` text,
+  	\`kind\` text NOT NULL,
+  	\`request_id\` integer,
+  	\`bundle_id\` integer,
+  	\`starts_at\` text,
+  	\`ends_at\` text,
+  	\`field_site_id\` integer,
+  	\`place_text\` text,
+  	\`attendance_count\` numeric NOT NULL,
+  	\`notes\` text,
+  	\`rating_count\` numeric,
+  	\`rating_average\` numeric,
+  	\`jurisdiction_id\` integer NOT NULL,
+  	\`jurisdiction_path\` text,
+  	\`created_by_id\` integer,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`request_id\`) REFERENCES \`course_requests\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`bundle_id\`) REFERENCES \`bundles\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`field_site_id\`) REFERENCES \`field_sites\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`jurisdiction_id\`) REFERENCES \`jurisdictions\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`training_sessions_request_idx\` ON \`training_sessions\` (\`request_id\`);`)
+  await db.run(sql`CREATE INDEX \`training_sessions_bundle_idx\` ON \`training_sessions\` (\`bundle_id\`);`)
+  await db.run(sql`CREATE INDEX \`training_sessions_field_site_idx\` ON \`training_sessions\` (\`field_site_id\`);`)
+  await db.run(sql`CREATE INDEX \`training_sessions_jurisdiction_idx\` ON \`training_sessions\` (\`jurisdiction_id\`);`)
+  await db.run(sql`CREATE INDEX \`training_sessions_jurisdiction_path_idx\` ON \`training_sessions\` (\`jurisdiction_path\`);`)
+  await db.run(sql`CREATE INDEX \`training_sessions_created_by_idx\` ON \`training_sessions\` (\`created_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`training_sessions_updated_at_idx\` ON \`training_sessions\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`training_sessions_created_at_idx\` ON \`training_sessions\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`training_sessions_rels\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`order\` integer,
+  	\`parent_id\` integer NOT NULL,
+  	\`path\` text NOT NULL,
+  	\`lessons_id\` integer,
+  	\`courseware_id\` integer,
+  	\`videos_id\` integer,
+  	\`textbooks_id\` integer,
+  	\`field_routes_id\` integer,
+  	\`lecturers_id\` integer,
+  	\`users_id\` integer,
+  	\`media_id\` integer,
+  	FOREIGN KEY (\`parent_id\`) REFERENCES \`training_sessions\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`lessons_id\`) REFERENCES \`lessons\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`courseware_id\`) REFERENCES \`courseware\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`videos_id\`) REFERENCES \`videos\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`textbooks_id\`) REFERENCES \`textbooks\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`field_routes_id\`) REFERENCES \`field_routes\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`lecturers_id\`) REFERENCES \`lecturers\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`training_sessions_rels_order_idx\` ON \`training_sessions_rels\` (\`order\`);`)
+  await db.run(sql`CREATE INDEX \`training_sessions_rels_parent_idx\` ON \`training_sessions_rels\` (\`parent_id\`);`)
+  await db.run(sql`CREATE INDEX \`training_sessions_rels_path_idx\` ON \`training_sessions_rels\` (\`path\`);`)
+  await db.run(sql`CREATE INDEX \`training_sessions_rels_lessons_id_idx\` ON \`training_sessions_rels\` (\`lessons_id\`);`)
+  await db.run(sql`CREATE INDEX \`training_sessions_rels_courseware_id_idx\` ON \`training_sessions_rels\` (\`courseware_id\`);`)
+  await db.run(sql`CREATE INDEX \`training_sessions_rels_videos_id_idx\` ON \`training_sessions_rels\` (\`videos_id\`);`)
+  await db.run(sql`CREATE INDEX \`training_sessions_rels_textbooks_id_idx\` ON \`training_sessions_rels\` (\`textbooks_id\`);`)
+  await db.run(sql`CREATE INDEX \`training_sessions_rels_field_routes_id_idx\` ON \`training_sessions_rels\` (\`field_routes_id\`);`)
+  await db.run(sql`CREATE INDEX \`training_sessions_rels_lecturers_id_idx\` ON \`training_sessions_rels\` (\`lecturers_id\`);`)
+  await db.run(sql`CREATE INDEX \`training_sessions_rels_users_id_idx\` ON \`training_sessions_rels\` (\`users_id\`);`)
+  await db.run(sql`CREATE INDEX \`training_sessions_rels_media_id_idx\` ON \`training_sessions_rels\` (\`media_id\`);`)
+  await db.run(sql`CREATE TABLE \`ratings\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`session_id\` integer NOT NULL,
+  	\`score\` numeric NOT NULL,
+  	\`comment\` text,
+  	\`code\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`session_id\`) REFERENCES \`training_sessions\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE INDEX \`ratings_session_idx\` ON \`ratings\` (\`session_id\`);`)
+  await db.run(sql`CREATE UNIQUE INDEX \`ratings_code_idx\` ON \`ratings\` (\`code\`);`)
+  await db.run(sql`CREATE INDEX \`ratings_updated_at_idx\` ON \`ratings\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`ratings_created_at_idx\` ON \`ratings\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`rating_codes\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`code\` text NOT NULL,
+  	\`session_id\` integer NOT NULL,
+  	\`used_at\` text,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`session_id\`) REFERENCES \`training_sessions\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`rating_codes_code_idx\` ON \`rating_codes\` (\`code\`);`)
+  await db.run(sql`CREATE INDEX \`rating_codes_session_idx\` ON \`rating_codes\` (\`session_id\`);`)
+  await db.run(sql`CREATE INDEX \`rating_codes_updated_at_idx\` ON \`rating_codes\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`rating_codes_created_at_idx\` ON \`rating_codes\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -1112,6 +1376,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`queue\` text DEFAULT 'default',
   	\`wait_until\` text,
   	\`processing\` integer DEFAULT false,
+  	\`meta\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
   );
@@ -1153,6 +1418,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`jurisdictions_id\` integer,
   	\`users_id\` integer,
   	\`search_outbox_id\` integer,
+  	\`course_requests_id\` integer,
+  	\`lecturer_slots_id\` integer,
+  	\`request_locks_id\` integer,
+  	\`training_sessions_id\` integer,
+  	\`ratings_id\` integer,
+  	\`rating_codes_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`lessons_id\`) REFERENCES \`lessons\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`courseware_id\`) REFERENCES \`courseware\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -1166,7 +1437,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`media_id\`) REFERENCES \`media\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`jurisdictions_id\`) REFERENCES \`jurisdictions\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`search_outbox_id\`) REFERENCES \`search_outbox\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`search_outbox_id\`) REFERENCES \`search_outbox\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`course_requests_id\`) REFERENCES \`course_requests\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`lecturer_slots_id\`) REFERENCES \`lecturer_slots\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`request_locks_id\`) REFERENCES \`request_locks\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`training_sessions_id\`) REFERENCES \`training_sessions\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`ratings_id\`) REFERENCES \`ratings\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`rating_codes_id\`) REFERENCES \`rating_codes\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -1185,6 +1462,12 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_jurisdictions_id_idx\` ON \`payload_locked_documents_rels\` (\`jurisdictions_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_search_outbox_id_idx\` ON \`payload_locked_documents_rels\` (\`search_outbox_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_course_requests_id_idx\` ON \`payload_locked_documents_rels\` (\`course_requests_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_lecturer_slots_id_idx\` ON \`payload_locked_documents_rels\` (\`lecturer_slots_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_request_locks_id_idx\` ON \`payload_locked_documents_rels\` (\`request_locks_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_training_sessions_id_idx\` ON \`payload_locked_documents_rels\` (\`training_sessions_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_ratings_id_idx\` ON \`payload_locked_documents_rels\` (\`ratings_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_rating_codes_id_idx\` ON \`payload_locked_documents_rels\` (\`rating_codes_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -1220,6 +1503,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   `)
   await db.run(sql`CREATE INDEX \`payload_migrations_updated_at_idx\` ON \`payload_migrations\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`payload_migrations_created_at_idx\` ON \`payload_migrations\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`payload_jobs_stats\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`stats\` text,
+  	\`updated_at\` text,
+  	\`created_at\` text
+  );
+  `)
 }
 
 export async function down({ db, payload, req }: MigrateDownArgs): Promise<void> {
@@ -1280,6 +1570,18 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`users_sessions\`;`)
   await db.run(sql`DROP TABLE \`users\`;`)
   await db.run(sql`DROP TABLE \`search_outbox\`;`)
+  await db.run(sql`DROP TABLE \`course_requests_audiences\`;`)
+  await db.run(sql`DROP TABLE \`course_requests_dispatches\`;`)
+  await db.run(sql`DROP TABLE \`course_requests_history\`;`)
+  await db.run(sql`DROP TABLE \`course_requests\`;`)
+  await db.run(sql`DROP TABLE \`course_requests_rels\`;`)
+  await db.run(sql`DROP TABLE \`lecturer_slots\`;`)
+  await db.run(sql`DROP TABLE \`request_locks\`;`)
+  await db.run(sql`DROP TABLE \`training_sessions_audiences\`;`)
+  await db.run(sql`DROP TABLE \`training_sessions\`;`)
+  await db.run(sql`DROP TABLE \`training_sessions_rels\`;`)
+  await db.run(sql`DROP TABLE \`ratings\`;`)
+  await db.run(sql`DROP TABLE \`rating_codes\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs_log\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)
@@ -1288,4 +1590,5 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`payload_preferences\`;`)
   await db.run(sql`DROP TABLE \`payload_preferences_rels\`;`)
   await db.run(sql`DROP TABLE \`payload_migrations\`;`)
+  await db.run(sql`DROP TABLE \`payload_jobs_stats\`;`)
 }
