@@ -93,7 +93,7 @@ export const LECTURERS: LecturerSeed[] = [
     topics: ['说课交流', '“三扛”斗争精神', '群众工作'],
     bio: '结合明星支部书记培育，常态化开展说课交流，打造既能讲“大道理”、又会说“群众话”的本土明星师资5名。',
     jurisdiction: '宁津县',
-    visibility: 'shared',
+    visibility: 'public',
     by: 'organizer.ningjin@demo.commons',
     themes: ['党建实务', '基层治理'],
   },
