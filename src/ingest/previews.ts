@@ -44,7 +44,7 @@ async function toWebp(png: Uint8Array): Promise<PreviewImage> {
 }
 
 /** @napi-rs/canvas, with CJK fonts behind its generic families so non-embedded Chinese fonts draw their characters. */
-async function canvasWithCjkFonts() {
+export async function canvasWithCjkFonts() {
   const canvas = await import('@napi-rs/canvas')
   if (registerCjkFonts(canvas.GlobalFonts) === false) {
     process.emitWarning('未找到中文字体，PDF 预览中的中文可能显示为方框（安装 fonts-noto-cjk 或设置 PREVIEW_CJK_FONTS） / No CJK font found: Chinese text in PDF previews may show as boxes (install fonts-noto-cjk or set PREVIEW_CJK_FONTS)')
