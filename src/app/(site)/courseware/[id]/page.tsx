@@ -8,6 +8,7 @@ import { readItem, visibleRelations } from '@/site/content'
 import { itemMetadata } from '@/site/metadata'
 import { getPrefs } from '@/site/prefs'
 import { ItemHeader } from '@/site/ui/ItemHeader'
+import { LecturerLinks } from '@/site/ui/LecturerLinks'
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: string | string[] }> }
 
@@ -40,12 +41,7 @@ export default async function CoursewarePage({ params, searchParams }: Props) {
         {lecturers.length ? (
           <p>
             {convert('讲师：')}
-            {lecturers.map((lecturer, index) => (
-              <span key={lecturer.id}>
-                {index ? '、' : ''}
-                <a href={`/lecturers/${lecturer.id}`}>{lecturer.name}</a>
-              </span>
-            ))}
+            <LecturerLinks lecturers={lecturers} />
           </p>
         ) : null}
       </ItemHeader>

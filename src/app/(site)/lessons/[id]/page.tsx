@@ -11,6 +11,7 @@ import { itemMetadata } from '@/site/metadata'
 import { getPrefs } from '@/site/prefs'
 import { RichText } from '@/site/RichText'
 import { ItemHeader } from '@/site/ui/ItemHeader'
+import { LecturerLinks } from '@/site/ui/LecturerLinks'
 import { RelatedList } from '@/site/ui/RelatedList'
 
 type Props = { params: Promise<{ id: string }> }
@@ -45,12 +46,7 @@ export default async function LessonPage({ params }: Props) {
             <>
               <dt>{convert('讲师')}</dt>
               <dd>
-                {lecturers.map((lecturer, index) => (
-                  <span key={lecturer.id}>
-                    {index ? '、' : ''}
-                    <a href={`/lecturers/${lecturer.id}`}>{lecturer.name}</a>
-                  </span>
-                ))}
+                <LecturerLinks lecturers={lecturers} />
               </dd>
             </>
           ) : null}

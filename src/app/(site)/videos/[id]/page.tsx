@@ -11,6 +11,7 @@ import { itemMetadata } from '@/site/metadata'
 import { getPrefs } from '@/site/prefs'
 import { safeHref } from '@/site/safeHref'
 import { ItemHeader } from '@/site/ui/ItemHeader'
+import { LecturerLinks } from '@/site/ui/LecturerLinks'
 
 type Props = { params: Promise<{ id: string }> }
 
@@ -49,12 +50,7 @@ export default async function VideoPage({ params }: Props) {
             <>
               <dt>{convert('讲师')}</dt>
               <dd>
-                {lecturers.map((lecturer, index) => (
-                  <span key={lecturer.id}>
-                    {index ? '、' : ''}
-                    <a href={`/lecturers/${lecturer.id}`}>{lecturer.name}</a>
-                  </span>
-                ))}
+                <LecturerLinks lecturers={lecturers} />
               </dd>
             </>
           ) : null}
