@@ -77,7 +77,11 @@ export async function pollSearch(
   const started = Date.now()
   let hits: SearchHitLike[] = []
   while (Date.now() - started < timeoutMs) {
-    hits = await search(request, baseURL, q)
+    // A poll that loses its kept-alive connection (ECONNRESET) is asked again, like any other miss.
+    hits = await search(request, baseURL, q).catch((error: unknown) => {
+      if (!String(error).includes('ECONNRESET')) throw error
+      return []
+    })
     if (found(hits)) return { hits, ms: Date.now() - started }
     await new Promise((resolve) => setTimeout(resolve, intervalMs))
   }

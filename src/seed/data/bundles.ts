@@ -30,7 +30,7 @@ export const BUNDLES: BundleSeed[] = [
       { collection: 'field-routes', title: '“三扛”斗爭精神教育', note: '半天現場教學' },
     ],
     jurisdiction: '宁津县',
-    visibility: 'shared',
+    visibility: 'public',
     by: 'organizer.ningjin@demo.commons',
   },
   {

@@ -258,7 +258,7 @@ export const LESSONS: LessonSeed[] = [
     lecturers: ['宁津县本土明星师资'],
     courseware: ['“三扛”斗爭精神講稿'],
     jurisdiction: '宁津县',
-    visibility: 'shared',
+    visibility: 'public',
     by: 'organizer.ningjin@demo.commons',
     themes: ['党史学习', '红色文化'],
   },
