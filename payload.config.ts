@@ -33,6 +33,7 @@ import { pageSizeRule } from './src/http/graphqlPageSize'
 import { addSearchSync } from './src/hooks/queueSearchSync'
 import { uploadOptions } from './src/ingest/uploadOptions'
 import { jobsConfig } from './src/jobs'
+import { addPackageExport } from './src/packages/endpoint'
 import { rateEndpoints } from './src/records/endpoints'
 import { healthEndpoint } from './src/ops/health'
 import { startJobRecovery } from './src/ops/recoverJobs'
@@ -55,7 +56,7 @@ export default buildConfig({
     user: Users.slug,
   },
   collections: [
-    ...[Lessons, Courseware, Videos, Textbooks, FieldSites, FieldRoutes, Lecturers, Bundles].map(addSearchSync),
+    ...[Lessons, Courseware, Videos, Textbooks, FieldSites, FieldRoutes, Lecturers, addPackageExport(Bundles)].map(addSearchSync),
     addSearchSync(Themes),
     Media,
     addSearchSync(Jurisdictions),

@@ -100,6 +100,9 @@ export const toSimplified = (text: string): string => {
   return text.replace(traditionalChars, (char) => map.get(char) ?? char)
 }
 
+/** The Traditional → Simplified pairs `toSimplified` uses, for code that must fold the same way elsewhere (USB packages). */
+export const traditionalToSimplifiedPairs = (): ReadonlyMap<string, string> => (simplifiedOf ??= buildSimplifiedMap())
+
 export const blankStrayPinyin = (text: string): string =>
   mayHaveStrayPinyin(text) ? text.replace(STRAY_PINYIN, (match) => ' '.repeat(match.length)) : text
 

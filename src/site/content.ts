@@ -51,10 +51,4 @@ export const listVisible = cache(async <C extends IndexedCollection>(collection:
   return docs as Array<Docs[C]>
 })
 
-/** Populated relations only: what the reader may not see stays an id at depth 1 and is left out. */
-export const visibleRelations = <T extends object>(value: unknown): T[] =>
-  (Array.isArray(value) ? value : value ? [value] : []).filter(
-    (item): item is T => Boolean(item) && typeof item === 'object' && (item as { _status?: string })._status !== 'draft',
-  )
-
-export const visibleRelation = <T extends object>(value: unknown): null | T => visibleRelations<T>(value)[0] ?? null
+export { visibleRelation, visibleRelations } from '@/utilities/visibleRelations'

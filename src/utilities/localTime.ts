@@ -23,3 +23,9 @@ export const localTime = (value: Date | string): string => {
 /** '2026-12-18 10:00–12:00' (the end's date is left out) */
 export const localSpan = (start: Date | string, end?: Date | string | null): string =>
   `${localDate(start)} ${localTime(start)}${end ? `–${localTime(end)}` : ''}`
+
+/** '2026年12月18日 10:00', the way Chinese readers write a moment */
+export const chineseDateTime = (value: Date | string): string => {
+  const { day, hour, minute, month, year } = parts(value)
+  return `${year}年${Number(month)}月${Number(day)}日 ${hour}:${minute}`
+}
