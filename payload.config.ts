@@ -26,6 +26,7 @@ import { Themes } from './collections/Themes'
 import { TrainingSessions } from './collections/TrainingSessions'
 import { Users } from './collections/Users'
 import { Videos } from './collections/Videos'
+import { hideInternalCollection } from './src/admin/internalCollections'
 import { addReadGuards } from './src/access/readGuards'
 import { databaseAdapter } from './src/database/adapter'
 import { addInputGuards, answerMalformedMultipart } from './src/hooks/guardInput'
@@ -52,7 +53,17 @@ export default buildConfig({
   admin: {
     importMap: { baseDir: path.resolve(dirname, 'src') },
     avatar: 'default',
-    meta: { titleSuffix: ' · 课件共享库' },
+    components: {
+      beforeDashboard: ['/admin/Dashboard#Dashboard'],
+      graphics: { Icon: '/admin/Icon#Icon', Logo: '/admin/Logo#Logo' },
+    },
+    // dates in lists and forms the Chinese way: 2026年11月30日 22:44
+    dateFormat: 'yyyy年M月d日 HH:mm',
+    meta: {
+      description: '课件共享库：基层党员教育培训课件与课程资源共享平台',
+      icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/favicon.svg' }],
+      titleSuffix: ' · 课件共享库',
+    },
     user: Users.slug,
   },
   collections: [
@@ -70,7 +81,8 @@ export default buildConfig({
     RatingCodes,
   ]
     .map(addInputGuards)
-    .map(addReadGuards),
+    .map(addReadGuards)
+    .map(hideInternalCollection),
   csrf: security.csrf,
   custom: { rateLimits: security.rateLimits },
   db: databaseAdapter(),

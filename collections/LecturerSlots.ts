@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { INTERNAL } from '@/admin/internalCollections'
 import { adminsOnly } from '@/access/contentAccess'
 import { label } from '@/utilities/labels'
 
@@ -10,7 +11,8 @@ import { label } from '@/utilities/labels'
 export const LecturerSlots: CollectionConfig<'lecturer-slots'> = {
   slug: 'lecturer-slots',
   access: { create: () => false, delete: () => false, read: adminsOnly, update: () => false },
-  admin: { group: label('设置', 'Settings'), hidden: ({ user }) => user?.role !== 'admin', useAsTitle: 'key' },
+  admin: { group: label('设置', 'Settings'), useAsTitle: 'key' },
+  custom: INTERNAL,
   fields: [
     { name: 'key', type: 'text', index: true, required: true, unique: true },
     { name: 'lecturer', type: 'relationship', index: true, relationTo: 'lecturers', required: true },

@@ -1,5 +1,6 @@
 import type { CollectionConfig } from 'payload'
 
+import { INTERNAL } from '@/admin/internalCollections'
 import { adminsOnly } from '@/access/contentAccess'
 import { label } from '@/utilities/labels'
 
@@ -15,7 +16,6 @@ export const SearchOutbox: CollectionConfig<'search-outbox'> = {
   admin: {
     defaultColumns: ['key', 'status', 'attempts', 'lastError', 'nextAttemptAt', 'queuedAt'],
     group: label('设置', 'Settings'),
-    hidden: ({ user }) => user?.role !== 'admin',
     useAsTitle: 'key',
   },
   fields: [
@@ -58,5 +58,6 @@ export const SearchOutbox: CollectionConfig<'search-outbox'> = {
       label: label('连带同步', 'With dependents'),
     },
   ],
+  custom: INTERNAL,
   labels: { plural: label('搜索同步队列', 'Search sync queue'), singular: label('待同步项', 'Pending change') },
 }
