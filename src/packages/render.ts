@@ -25,7 +25,7 @@ h1{font-size:1.6em;line-height:1.3;color:#a4161a}h2{font-size:1.25em;margin-top:
 a{color:#0b4f9c}ol.items li{margin:.6em 0}.badge{display:inline-block;font-size:.75em;border:1px solid #a4161a;color:#a4161a;border-radius:4px;padding:0 .4em;margin-right:.5em}
 dl.facts{display:grid;grid-template-columns:max-content 1fr;gap:.2em 1em}dl.facts dt{color:#555}dl.facts dd{margin:0}
 input[type=search]{font-size:1em;padding:.4em;width:100%;box-sizing:border-box;min-height:2.6em}
-.note{background:#fff6e0;padding:.5em}.meta{color:#555;font-size:.85em}img{max-width:100%;height:auto}
+.note{background:#fff6e0;padding:.5em}.meta{color:#555;font-size:.85em}img{max-width:100%;max-height:60vh;height:auto;border:1px solid #ddd}
 pre{white-space:pre-wrap;font-family:inherit}`
 
 const page = (title: string, body: string, scripts: string[] = []): string => `<!DOCTYPE html>
@@ -95,10 +95,10 @@ export function renderItem(item: PackageItem, bundleTitle: string): string {
 <p><span class="badge">${KIND_WORDS[item.kind]}</span>第 ${item.number} 项</p>
 <h1>${escapeHtml(item.title)}</h1>
 ${factList(item.facts)}
-${pictures.map((file) => `<p><img src="${href('item', file.path)}" alt="${escapeHtml(file.label)}"></p>`).join('\n')}
 ${documents.length ? `<h2>文件</h2><ul class="files">${documents.map((file) => `<li><a href="${href('item', file.path)}">${escapeHtml(file.label)}</a></li>`).join('')}</ul>` : ''}
 ${item.notes.map((note) => `<p class="note">${escapeHtml(note)}</p>`).join('\n')}
 ${item.links.length ? `<h2>网上链接（需联网）</h2><ul>${item.links.map((link) => `<li>${escapeHtml(link)}</li>`).join('')}</ul>` : ''}
+${pictures.map((file) => `<p><img src="${href('item', file.path)}" alt="${escapeHtml(file.label)}"></p>`).join('\n')}
 ${sections}`,
   )
 }

@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url'
 import * as OpenCC from 'opencc-js'
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest'
 
-import { DESKTOP, launchBrowser, newContext, screenshot, signIn } from './browser'
+import { DESKTOP, launchBrowser, newContext, restLogin, screenshot, signIn } from './browser'
 
 const baseURL = inject('baseURL')
 const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' })
@@ -41,6 +41,7 @@ describe('USB package opened from file://', () => {
   let context: BrowserContext
   let page: Page
   let dir: string
+  let courseware: { id: number; jurisdiction: number; title: string }
   const outside: string[] = []
   const errors: string[] = []
 
@@ -54,10 +55,29 @@ describe('USB package opened from file://', () => {
       if (message.type() === 'error') errors.push(message.text())
     })
     page.on('pageerror', (error) => errors.push(String(error)))
-    // anonymous: a public bundle is for everyone; take the one with the most items
-    const list = await (await page.request.get(`${baseURL}/api/bundles?depth=0&limit=50&where[visibility][equals]=public`, { timeout: 240_000 })).json()
-    const bundle = (list.docs as Array<{ id: number; items?: unknown[]; title: string }>).sort((a, b) => (b.items?.length ?? 0) - (a.items?.length ?? 0))[0]
-    expect(bundle, 'a public demo bundle').toBeTruthy()
+    // as the admin: a public bundle of a public lesson and a public courseware with its file
+    const token = await restLogin(page.request, baseURL, 'admin@demo.commons')
+    const asAdmin = { headers: { Authorization: `JWT ${token}` }, timeout: 240_000 }
+    const find = async (collection: string, where: string) => (await (await page.request.get(`${baseURL}/api/${collection}?depth=0&limit=1&${where}`, asAdmin)).json()).docs[0]
+    const published = 'where[visibility][equals]=public&where[_status][equals]=published'
+    courseware = await find('courseware', `${published}&where[filename][exists]=true`)
+    const lesson = await find('lessons', published)
+    expect(courseware, 'a public demo courseware with a file').toBeTruthy()
+    const created = await page.request.post(`${baseURL}/api/bundles`, {
+      ...asAdmin,
+      data: {
+        _status: 'published',
+        items: [{ item: { relationTo: 'lessons', value: lesson.id } }, { item: { relationTo: 'courseware', value: courseware.id } }],
+        jurisdiction: courseware.jurisdiction,
+        kind: 'monthly',
+        title: '送学上门U盘课程包',
+        visibility: 'public',
+      },
+    })
+    expect(created.status()).toBe(201)
+    const bundle = (await created.json()).doc as { id: number; title: string }
+    // anonymous from here on: a public bundle is for everyone
+    await context.clearCookies()
     const started = Date.now()
     const response = await page.request.get(`${baseURL}/api/bundles/${bundle!.id}/package`, { timeout: 240_000 })
     expect(response.status()).toBe(200)
@@ -92,9 +112,14 @@ describe('USB package opened from file://', () => {
     expect((await page.locator('h1').textContent())?.trim()).toBe(target)
     await screenshot(page, 'package-item')
 
+    // the courseware's page links its file, which is there with the manifest's checksum
+    await page.goto(pathToFileURL(path.join(dir, 'index.html')).href)
+    await page.locator('#items a', { hasText: courseware.title }).first().click()
+    await page.waitForURL(/\/items\/\d+\.html$/)
     const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8')) as { files: Array<{ path: string; sha256: string }> }
     const sums = new Map(manifest.files.map((file) => [file.path, file.sha256]))
     const links = await page.locator('ul.files a, img').evaluateAll((nodes) => nodes.map((node) => (node as HTMLAnchorElement).href || (node as HTMLImageElement).src))
+    expect(links.length).toBeGreaterThan(0)
     for (const link of links) {
       const file = fileURLToPath(link)
       expect(existsSync(file), file).toBe(true)
@@ -102,8 +127,7 @@ describe('USB package opened from file://', () => {
     }
     const pictures = await page.locator('img').evaluateAll((images) => images.map((image) => (image as HTMLImageElement).complete && (image as HTMLImageElement).naturalWidth > 0))
     expect(pictures.every(Boolean)).toBe(true)
-    // every stored file listed in the manifest opens from its page's link
-    await page.goBack()
+    await screenshot(page, 'package-courseware')
     expect(outside).toEqual([])
     expect(errors).toEqual([])
   })
