@@ -63,7 +63,7 @@ export const packageEndpoint: Endpoint = {
     return new Response(Readable.toWeb(zip) as ReadableStream, {
       headers: {
         'Cache-Control': 'private, no-store',
-        'Content-Disposition': contentDisposition(`${bundle.title}-U盘课程包.zip`, { attachment: true, fallbackStem: `bundle-${bundle.id}-package` }),
+        'Content-Disposition': contentDisposition(`${bundle.title}-离线课程包.zip`, { attachment: true, fallbackStem: `bundle-${bundle.id}-package` }),
         'Content-Type': 'application/zip',
       },
     })

@@ -90,7 +90,8 @@ describe('USB package export', () => {
     const answer = await exportPackage(ids.bundle!, tokens.town)
     expect(answer.status).toBe(200)
     expect(answer.headers.get('Content-Type')).toBe('application/zip')
-    expect(answer.headers.get('Content-Disposition')).toContain(encodeURIComponent('七月月训课程包'))
+    expect(answer.headers.get('Content-Disposition')).toContain(encodeURIComponent('七月月训课程包-离线课程包.zip'))
+    expect(answer.headers.get('Content-Disposition')).toContain(`filename="bundle-${ids.bundle}-package.zip"`)
     zip = answer.zip!
   })
 

@@ -55,6 +55,12 @@ export default async function BundlePage({ params }: Props) {
         </dl>
       </ItemHeader>
       {bundle.description ? <p>{convert(bundle.description)}</p> : null}
+      <p>
+        {/* a zip for places without network: unzip onto a USB stick and open index.html (src/packages) */}
+        <a className="button secondary" download href={`/api/bundles/${bundle.id}/package`}>
+          {convert('下载U盘课程包（离线使用）')}
+        </a>
+      </p>
       <h2>{convert('课程内容（按顺序）')}</h2>
       <ol className="stops">
         {items.map((item, index) => (
