@@ -43,7 +43,8 @@ export const ownershipFields = ({ visibility = true }: { visibility?: boolean } 
   {
     name: 'createdBy',
     type: 'relationship',
-    admin: { position: 'sidebar', readOnly: true },
+    // shown by name (src/admin/CreatorName), whoever the reader may look up
+    admin: { components: { Field: '/admin/CreatorName#CreatorName' }, position: 'sidebar', readOnly: true },
     label: label('创建人', 'Created by'),
     relationTo: 'users',
   },

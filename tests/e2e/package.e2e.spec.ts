@@ -161,13 +161,17 @@ describe('the admin for organizers and lecturers', () => {
     await screenshot(page, 'admin-dashboard-organizer')
   })
 
-  it('writes dates the Chinese way and offers the USB export on a bundle', async () => {
+  it('writes dates the Chinese way, names the creator and offers the USB export on a bundle', async () => {
     const list = await (await page.request.get(`${baseURL}/api/bundles?depth=0&limit=1`, { timeout: 240_000 })).json()
     await page.goto(`${baseURL}/admin/collections/bundles/${list.docs[0].id}`, { timeout: 240_000, waitUntil: 'domcontentloaded' })
     const button = page.locator(`a[href$="/api/bundles/${list.docs[0].id}/package"]`)
     await button.waitFor({ timeout: 240_000 })
     expect(await button.textContent()).toContain('导出 U 盘课程包')
     await expect.poll(async () => /\d{4}年\d{1,2}月\d{1,2}日 \d{2}:\d{2}/.test((await page.locator('body').textContent()) ?? ''), { timeout: 60_000 }).toBe(true)
+    // the creator, an account beyond this organizer's reach (another district's, or the admin's), is shown by name, not as an id
+    const creator = (await page.locator('.commons-creator').textContent()) ?? ''
+    expect(creator).toMatch(/创建人.+（.+）/)
+    expect(creator).not.toContain('ID')
     await screenshot(page, 'admin-bundle-export')
   })
 

@@ -21,6 +21,7 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { CreatorName as CreatorName_ced7bde002c4eae36a0bacb270f7bbb1 } from '../../../admin/CreatorName'
 import { DuplicateNotice as DuplicateNotice_4d27f37318903e75a9fd875b04174469 } from '../../../ingest/admin/DuplicateNotice'
 import { ExportButton as ExportButton_8c0afceb96b172d124bff63ba35b39ca } from '../../../packages/admin/ExportButton'
 import { PasswordField as PasswordField_3817bf644402e67bfe6577f60ef982de } from '@payloadcms/ui'
@@ -56,6 +57,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/admin/CreatorName#CreatorName": CreatorName_ced7bde002c4eae36a0bacb270f7bbb1,
   "/ingest/admin/DuplicateNotice#DuplicateNotice": DuplicateNotice_4d27f37318903e75a9fd875b04174469,
   "/packages/admin/ExportButton#ExportButton": ExportButton_8c0afceb96b172d124bff63ba35b39ca,
   "@payloadcms/ui#PasswordField": PasswordField_3817bf644402e67bfe6577f60ef982de,
