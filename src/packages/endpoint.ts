@@ -10,6 +10,7 @@ import { Readable } from 'node:stream'
 import type { ZipEntry } from './zip'
 
 import { contentDisposition } from '@/ingest/downloads'
+import { withRateLimit } from '@/security/rateLimits'
 import { apiError } from '@/utilities/errors'
 
 import { collectPackage, readBundle, type PackageContent } from './content'
@@ -52,7 +53,8 @@ const manifestOf = (content: PackageContent, exportedAt: Date) => (files: Array<
   files,
 })
 
-export const packageEndpoint: Endpoint = {
+/** Every export reads and packs whole files: counted per address like searches (`COMMONS_RATE_PACKAGE_IP`). */
+export const packageEndpoint: Endpoint = withRateLimit({
   handler: async (req) => {
     const videoCapMb = requestedVideoCapMb(req)
     const bundle = await readBundle(req, String(req.routeParams?.id ?? ''))
@@ -70,7 +72,7 @@ export const packageEndpoint: Endpoint = {
   },
   method: 'get',
   path: '/:id/package',
-}
+}, 'package')
 
 /** Adds the export to the bundles collection: the endpoint, and a button above the edit form. */
 export const addPackageExport = (collection: CollectionConfig<'bundles'>): CollectionConfig<'bundles'> => ({

@@ -14,7 +14,7 @@ import { bilingual } from '@/utilities/labels'
 import { clientAddress } from './clientAddress'
 
 type Subject = 'account' | 'address' | 'addressAndAccount'
-export type Action = 'forgotPassword' | 'login' | 'search'
+export type Action = 'forgotPassword' | 'login' | 'package' | 'search'
 
 /** Every limit: what it counts, the variable that sets it (`<points>/<seconds>`, or `off`) and its default. */
 export const RATE_LIMITS = {
@@ -23,6 +23,7 @@ export const RATE_LIMITS = {
   loginPerAccount: { action: 'login', env: 'COMMONS_RATE_LOGIN_ACCOUNT', fallback: '50/3600', subject: 'account' },
   loginPerAddress: { action: 'login', env: 'COMMONS_RATE_LOGIN_IP', fallback: '100/3600', subject: 'address' },
   loginPerAddressAndAccount: { action: 'login', env: 'COMMONS_RATE_LOGIN_IP_ACCOUNT', fallback: '10/60', subject: 'addressAndAccount' },
+  packagePerAddress: { action: 'package', env: 'COMMONS_RATE_PACKAGE_IP', fallback: '30/3600', subject: 'address' },
   searchPerAddress: { action: 'search', env: 'COMMONS_RATE_SEARCH_IP', fallback: '120/60', subject: 'address' },
 } as const satisfies Record<string, { action: Action; env: string; fallback: string; subject: Subject }>
 

@@ -29,8 +29,12 @@ const HIDDEN_TITLE = '源泉镇内部研讨课'
 
 type Zip = Record<string, Uint8Array>
 
-async function exportPackage(bundleId: number | string, token?: string, query = ''): Promise<{ headers: Headers; status: number; zip?: Zip; body?: any }> {
+// a low per-address limit for the last test; calls without X-Forwarded-For (all others) count per account only
+process.env.COMMONS_RATE_PACKAGE_IP = '3/3600'
+
+async function exportPackage(bundleId: number | string, token?: string, query = '', address?: string): Promise<{ headers: Headers; status: number; zip?: Zip; body?: any }> {
   const headers = new Headers({ 'Accept-Language': 'zh' })
+  if (address) headers.set('X-Forwarded-For', address)
   if (token) headers.set('Authorization', `JWT ${token}`)
   const response = await handleEndpoints({ config: payload.config, request: new Request(`http://localhost:3000/api/bundles/${bundleId}/package${query}`, { headers }) })
   if (response.status !== 200) return { body: await response.json(), headers: response.headers, status: response.status }
@@ -171,4 +175,12 @@ describe('USB package export', () => {
     }
   })
 
+  it('counts exports per address: past the limit a bilingual 429 with Retry-After', async () => {
+    for (let call = 0; call < 3; call++) expect((await exportPackage(ids.bundle!, tokens.town, '', '203.0.113.9')).status).toBe(200)
+    const refused = await exportPackage(ids.bundle!, tokens.town, '', '203.0.113.9')
+    expect(refused.status).toBe(429)
+    expect(refused.headers.get('Retry-After')).toMatch(/^\d+$/)
+    expect(refused.body.errors[0].message).toMatch(BILINGUAL)
+    expect((await exportPackage(ids.bundle!, tokens.town, '', '203.0.113.10')).status).toBe(200)
+  })
 })
