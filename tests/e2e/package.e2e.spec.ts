@@ -56,6 +56,8 @@ describe('USB package opened from file://', () => {
     })
     page.on('pageerror', (error) => errors.push(String(error)))
     // as the admin: a public bundle of a public lesson and a public courseware with its file
+    // the first API call may wait for a cold compile of the API route
+    await page.request.get(`${baseURL}/api/bundles?depth=0&limit=1`, { timeout: 240_000 })
     const token = await restLogin(page.request, baseURL, 'admin@demo.commons')
     const asAdmin = { headers: { Authorization: `JWT ${token}` }, timeout: 240_000 }
     const find = async (collection: string, where: string) => (await (await page.request.get(`${baseURL}/api/${collection}?depth=0&limit=1&${where}`, asAdmin)).json()).docs[0]
