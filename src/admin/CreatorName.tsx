@@ -1,4 +1,4 @@
-import type { FieldServerComponent } from 'payload'
+import type { FieldServerComponent, Payload, PayloadRequest } from 'payload'
 
 import React from 'react'
 
@@ -27,9 +27,7 @@ export const CreatorName: FieldServerComponent = async ({ data, i18n, payload, r
   )
 }
 
-type Args = Parameters<FieldServerComponent>[0]
-
-const findCreator = async (payload: Args['payload'], req: Args['req'], id: number | string) => {
+const findCreator = async (payload: Payload, req: PayloadRequest, id: number | string) => {
   const select = { jurisdiction: true, name: true } as const
   const readable = await payload.findByID({ collection: 'users', depth: 1, disableErrors: true, id, overrideAccess: false, select, user: req.user })
   const account = readable ?? (await payload.findByID({ collection: 'users', depth: 1, disableErrors: true, id, overrideAccess: true, select }))
