@@ -87,7 +87,7 @@ const reusesByMonth = async (payload: Payload, jurisdiction: number | string, fr
     depth: 0,
     draft: false,
     pagination: false,
-    select: { createdAt: true, items: true, jurisdictionPath: true, ...Object.fromEntries(forkFields.map((name) => [name, true])) },
+    // no `select`: with one, Payload 3.90 on SQLite leaves out the polymorphic `item` of each row
     where: { and: [{ _status: { equals: 'published' } }, periodWhere('createdAt', from, to)] },
   })
   const placements: Placement[] = []
