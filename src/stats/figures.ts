@@ -99,7 +99,7 @@ const reusesByMonth = async (payload: Payload, jurisdiction: number | string, fr
       if (id !== null) placements.push({ collection: row.item.relationTo, id: String(id), month })
     }
     // a fork counts once, for its root (or the bundle it was copied from when no root is kept)
-    const origin = forkFields.map((name) => relationId((bundle as Record<string, unknown>)[name])).find((id) => id !== null)
+    const origin = forkFields.map((name) => relationId((bundle as unknown as Record<string, unknown>)[name])).find((id) => id !== null)
     if (origin !== undefined && origin !== null) placements.push({ collection: 'bundles', id: String(origin), month })
   }
   const ours = new Set<string>()

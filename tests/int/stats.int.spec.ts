@@ -67,7 +67,7 @@ beforeAll(async () => {
   for (const [role, person] of Object.entries(people)) tokens[role] = await rest.login(person.email, TEST_PASSWORD)
 
   const lesson = (title: string, jurisdiction: { id: number | string }, status: 'draft' | 'published' = 'published') =>
-    payload.create({ collection: 'lessons', data: { _status: status, jurisdiction: jurisdiction.id, title, visibility: 'shared' }, draft: status === 'draft' })
+    payload.create({ collection: 'lessons', data: { _status: status, jurisdiction: jurisdiction.id as number, title, visibility: 'shared' }, draft: status === 'draft' })
   const villageLesson = await lesson('东高村微党课', tree.village)
   await lesson('东高村草稿', tree.village, 'draft')
   const townLesson = await lesson('源泉镇专题课', tree.town)
