@@ -65,6 +65,7 @@ export const Jurisdictions: CollectionConfig<'jurisdictions'> = {
   // the public 月训 calendar and, for its organizers, the statistics of the subtree
   endpoints: [publicFeedEndpoint, ...statsEndpoints],
   fields: [
+    { name: 'reports', type: 'ui', admin: { components: { Field: '/stats/admin/JurisdictionLinks#JurisdictionLinks' } }, label: label('日历与统计', 'Calendar and statistics') },
     { name: 'name', type: 'text', label: label('名称', 'Name'), maxLength: 100, required: true },
     termField({ label: label('层级', 'Level'), name: 'level', required: true, terms: JURISDICTION_LEVELS }),
     termField({ label: label('所办党校', 'Party school tier'), name: 'schoolTier', terms: SCHOOL_TIERS }),
