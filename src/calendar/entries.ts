@@ -5,6 +5,7 @@ import type { Bundle, CourseRequest, TrainingSession, User } from '@/payload-typ
 import { pathSegment } from '@/access/jurisdictionScope'
 import { termWord } from '@/fields/terms'
 import { SESSION_KINDS } from '@/records/terms'
+import { toSimplified } from '@/search/text'
 import { STATE_WORDS } from '@/requests/terms'
 import { HOLDS_TIME } from '@/requests/transitions'
 import { localDayStart, monthSpan, nextMonth } from '@/utilities/localTime'
@@ -51,17 +52,20 @@ const placeOf = (doc: { fieldSite?: unknown; placeText?: null | string }): strin
   return (typeof site === 'object' && site?.title) || doc.placeText || undefined
 }
 
+/** '月训：<title>', unless the title already says so (in either script). */
+const withWord = (word: string, title: string): string => (toSimplified(title).includes(word) ? title : `${word}：${title}`)
+
 const bundleEntry = (bundle: Bundle): CalendarEntry | null => {
   const path = `/bundles/${bundle.id}`
   if (bundle.kind === 'monthly' && bundle.targetMonth) {
     const { end, start } = monthSpan(bundle.targetMonth)
-    return { allDay: true, end, kind: 'bundle', note: bundle.description ?? undefined, path, start, title: `月训：${bundle.title}`, uid: `bundle-${bundle.id}` }
+    return { allDay: true, end, kind: 'bundle', note: bundle.description ?? undefined, path, start, title: withWord('月训', bundle.title), uid: `bundle-${bundle.id}` }
   }
   if (bundle.kind === 'menu' && bundle.orderableFrom && bundle.orderableUntil) {
     const start = localDayStart(bundle.orderableFrom.slice(0, 10))
     const end = localDayStart(bundle.orderableUntil.slice(0, 10))
     end.setTime(end.getTime() + 86_400_000)
-    return { allDay: true, end, kind: 'bundle', note: bundle.description ?? undefined, path, start, title: `菜单点课：${bundle.title}`, uid: `bundle-${bundle.id}` }
+    return { allDay: true, end, kind: 'bundle', note: bundle.description ?? undefined, path, start, title: withWord('菜单', bundle.title), uid: `bundle-${bundle.id}` }
   }
   return null
 }

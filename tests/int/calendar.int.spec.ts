@@ -100,7 +100,7 @@ describe('the public feed of a jurisdiction', () => {
     const [event] = eventsOf(first.text)
     expect(first.text).toContain('DTSTART;VALUE=DATE:20261201')
     expect(first.text).toContain('DTEND;VALUE=DATE:20270101')
-    expect(event!.summary).toBe('月训：公开月训：十二月')
+    expect(event!.summary).toBe('公开月训：十二月')
     expect(uids((await get(`/jurisdictions/${tree.town.id}/calendar.ics`)).text)).toEqual(uids(first.text))
   })
 

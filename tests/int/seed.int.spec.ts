@@ -145,6 +145,6 @@ describe("demo organizers' work (issue 11)", () => {
 
   it('shows 宁津县’s December 月训 bundle in its public calendar', async () => {
     const entries = await jurisdictionCalendar(payload, await jurisdictionId('宁津县'), monthPeriod('2026-12'), { user: null })
-    expect(entries.map((entry) => entry.title)).toContain('月训：“月訓”2026年12月：學習焦裕祿精神')
+    expect(entries.map((entry) => entry.title)).toContain('“月訓”2026年12月：學習焦裕祿精神')
   })
 })

@@ -25,30 +25,35 @@ export type SessionSeed = {
 const day = (month: number, date: number, time = '09:00') => `2026-${String(month).padStart(2, '0')}-${String(date).padStart(2, '0')}T${time}:00+08:00`
 const months = (count: number) => Array.from({ length: count }, (_, index) => index + 1)
 
-/** Spreads a reported total over n sessions, the remainder on the first ones. */
-const share = (total: number, count: number, index: number) => Math.floor(total / count) + (index < total % count ? 1 : 0)
+/** Spreads a reported total over sessions in proportion to `weights`; the remainder goes to the first ones. */
+const spread = (total: number, weights: number[]): number[] => {
+  const sum = weights.reduce((all, weight) => all + weight, 0)
+  const parts = weights.map((weight) => Math.floor((total * weight) / sum))
+  for (let index = 0; parts.reduce((all, part) => all + part, 0) < total; index++) parts[index % parts.length]! += 1
+  return parts
+}
+const share = (total: number, count: number, index: number) => spread(total, Array(count).fill(1))[index]!
 
 /** A few scores per session, from a fixed pattern (no randomness: the seed must be the same every run). */
-const SCORE_PATTERN = [5, 5, 4, 5, 3, 5, 4, 4, 5, 5, 4, 5]
-const scores = (index: number, count: number) => Array.from({ length: count }, (_, offset) => SCORE_PATTERN[(index * 3 + offset) % SCORE_PATTERN.length]!)
+const SCORE_PATTERN = [5, 5, 4, 5, 3, 5, 4, 4, 5, 5, 4, 5, 3]
+const scores = (index: number, count: number) => Array.from({ length: count }, (_, offset) => SCORE_PATTERN[(index * 5 + offset) % SCORE_PATTERN.length]!)
 
-// 天池店乡: 22 专题报告 in the year, 527 人次 in all, held in turn by the 乡 and by 孔河沟村.
-const TIANCHIDIAN: SessionSeed[] = months(11).flatMap((month) =>
-  [1, 2].map((turn) => {
-    const index = (month - 1) * 2 + turn - 1
-    return {
-      attendance: share(527, 22, index),
-      by: 'organizer.tianchidian@demo.commons' as const,
-      jurisdiction: turn === 1 ? '天池店乡' : '孔河沟村',
-      kind: 'other' as const,
-      minutes: 120,
-      place: turn === 1 ? '天池店乡党委党校' : '孔河沟村党员教育示范基地',
-      scores: scores(index, 3),
-      startsAt: day(month, turn === 1 ? 6 : 20),
-      title: `天池店乡专题报告（2026年${month}月第${turn}场）`,
-    }
-  }),
-)
+// 天池店乡: 22 专题报告 in the year, 527 人次 in all, more in the slack farming months, held in turn by the 乡
+// and by 孔河沟村.
+const TIANCHIDIAN_PER_MONTH = [3, 3, 2, 2, 1, 1, 1, 2, 2, 2, 3]
+const TIANCHIDIAN_SLOTS = TIANCHIDIAN_PER_MONTH.flatMap((count, month) => Array.from({ length: count }, (_, turn) => ({ month: month + 1, turn: turn + 1 })))
+const TIANCHIDIAN_ATTENDANCE = spread(527, TIANCHIDIAN_SLOTS.map((_, index) => 18 + ((index * 7) % 11)))
+const TIANCHIDIAN: SessionSeed[] = TIANCHIDIAN_SLOTS.map(({ month, turn }, index) => ({
+  attendance: TIANCHIDIAN_ATTENDANCE[index]!,
+  by: 'organizer.tianchidian@demo.commons' as const,
+  jurisdiction: turn % 2 === 1 ? '天池店乡' : '孔河沟村',
+  kind: 'other' as const,
+  minutes: 120,
+  place: turn % 2 === 1 ? '天池店乡党委党校' : '孔河沟村党员教育示范基地',
+  scores: scores(index, 3),
+  startsAt: day(month, 4 + turn * 7),
+  title: `天池店乡专题报告（2026年${month}月第${turn}场）`,
+}))
 
 // 源泉镇: 9 sessions in the first half-year, 1,600 members, in the 镇党校 and both villages.
 const YUANQUAN_PLACES = [
