@@ -80,7 +80,7 @@ beforeAll(async () => {
       data: { _status: 'published', items: items.map((item) => ({ item: { relationTo: 'lessons', value: item.id } })), jurisdiction: jurisdiction.id, kind: 'monthly', title, visibility: 'shared' } as never,
     })
   await bundle('淄川区借用的课', places.outside, [villageLesson, townLesson, outsideLesson])
-  await bundle('博山区月训', tree.district, [villageLesson])
+  places.districtBundle = await bundle('博山区月训', tree.district, [villageLesson])
 
   const lecturer = (name: string, jurisdiction: { id: number | string }) =>
     payload.create({ collection: 'lecturers', data: { jurisdiction: jurisdiction.id, kind: 'expert', name, visibility: 'shared' } as never })
@@ -226,5 +226,21 @@ describe('CSV for Chinese Excel', () => {
     expect(expected).toBe(211)
     expect(rows.join('\n')).not.toContain('淄川区')
     expect(rows).toContain('2026-12-03,10:00,东高村,培训 2026-12-03T02:00:00.000Z,月训,张讲师、刘讲师,,20,2,4.5')
+  })
+})
+
+describe('bundle forks (when the schema keeps their origin)', () => {
+  it('count a published fork in another jurisdiction as one more reuse of the bundle, besides its items', async (context) => {
+    if (!payload.collections.bundles.config.flattenedFields.some((field) => field.name === 'forkRoot')) return context.skip()
+    const before = (await getJson(`/jurisdictions/${tree.district.id}/stats?${period}`, tokens.admin)).body.totals
+    const fork = await rest.request('POST', `/bundles/${places.districtBundle!.id}/fork`, { body: {}, token: tokens.outsider })
+    expect(fork.status, JSON.stringify(fork.body)).toBe(201)
+    const forkId = fork.body.doc?.id ?? fork.body.id
+    expect((await rest.update('bundles', forkId, { _status: 'published' }, tokens.outsider)).status).toBe(200)
+    const after = (await getJson(`/jurisdictions/${tree.district.id}/stats?${period}`, tokens.admin)).body
+    expect(after.forksCounted).toBe(true)
+    // the fork holds the village's lesson (an item of the district) and is a copy of the district's bundle
+    expect(after.totals.reuses).toBe(before.reuses + 2)
+    expect(after.totals.reusedItems).toBe(before.reusedItems + 1)
   })
 })
