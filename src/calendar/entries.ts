@@ -8,7 +8,7 @@ import { SESSION_KINDS } from '@/records/terms'
 import { toSimplified } from '@/search/text'
 import { STATE_WORDS } from '@/requests/terms'
 import { HOLDS_TIME } from '@/requests/transitions'
-import { localDayStart, monthSpan, nextMonth } from '@/utilities/localTime'
+import { localDate, localDayStart, localMonth, monthSpan, nextMonth } from '@/utilities/localTime'
 import { relationId, sameId } from '@/utilities/relationId'
 
 /** One thing on the 月训 calendar: a month's bundle or a menu's period (whole days), a session, an accepted order. */
@@ -62,9 +62,9 @@ const bundleEntry = (bundle: Bundle): CalendarEntry | null => {
     return { allDay: true, end, kind: 'bundle', note: bundle.description ?? undefined, path, start, title: withWord('月训', bundle.title), uid: `bundle-${bundle.id}` }
   }
   if (bundle.kind === 'menu' && bundle.orderableFrom && bundle.orderableUntil) {
-    const start = localDayStart(bundle.orderableFrom.slice(0, 10))
-    const end = localDayStart(bundle.orderableUntil.slice(0, 10))
-    end.setTime(end.getTime() + 86_400_000)
+    // whole local days: the first day of the period to the day after its last
+    const start = localDayStart(localDate(bundle.orderableFrom))
+    const end = new Date(localDayStart(localDate(bundle.orderableUntil)).getTime() + 86_400_000)
     return { allDay: true, end, kind: 'bundle', note: bundle.description ?? undefined, path, start, title: withWord('菜单', bundle.title), uid: `bundle-${bundle.id}` }
   }
   return null
@@ -75,7 +75,7 @@ const overlaps = (entry: CalendarEntry, period: Period) => entry.start < period.
 /** The published 月训 bundles and menus of the subtree the reader may see, that fall in the period. */
 const bundleEntries = async (payload: Payload, jurisdiction: number | string, period: Period, reader: CalendarReader) => {
   const months: string[] = []
-  for (let month = monthOf(period.from); monthSpan(month).start < period.until; month = nextMonth(month)) months.push(month)
+  for (let month = localMonth(period.from); monthSpan(month).start < period.until; month = nextMonth(month)) months.push(month)
   const found = await payload.find({
     collection: 'bundles',
     ...access(reader),
@@ -92,12 +92,6 @@ const bundleEntries = async (payload: Payload, jurisdiction: number | string, pe
     },
   })
   return found.docs.map((doc) => bundleEntry(doc as Bundle)).filter((entry): entry is CalendarEntry => entry !== null && overlaps(entry, period))
-}
-
-const monthOf = (moment: Date): string => {
-  // the month whose local span contains the moment
-  const guess = moment.toISOString().slice(0, 7)
-  return monthSpan(nextMonth(guess)).start <= moment ? nextMonth(guess) : guess
 }
 
 const timeRange = (period: Period): Where => ({ and: [{ startsAt: { less_than: period.until.toISOString() } }, { startsAt: { greater_than_equal: period.from.toISOString() } }] })
