@@ -8,6 +8,7 @@ import { buildConfig } from 'payload'
 import sharp from 'sharp'
 
 import { Bundles } from './collections/Bundles'
+import { CalendarFeeds } from './collections/CalendarFeeds'
 import { CourseRequests } from './collections/CourseRequests'
 import { Courseware } from './collections/Courseware'
 import { FieldRoutes } from './collections/FieldRoutes'
@@ -79,6 +80,7 @@ export default buildConfig({
     TrainingSessions,
     Ratings,
     RatingCodes,
+    CalendarFeeds,
   ]
     .map(addInputGuards)
     .map(addReadGuards)

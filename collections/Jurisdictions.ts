@@ -7,6 +7,8 @@ import { JURISDICTION_LEVELS, SCHOOL_TIERS } from '@/fields/vocabulary'
 import { computeAncestorPath, OWNED_COLLECTIONS, refreshJurisdictionPaths } from '@/hooks/refreshJurisdictionPaths'
 import { APIError } from 'payload'
 import { termField } from '@/fields/terms'
+import { publicFeedEndpoint } from '@/calendar/feeds'
+import { statsEndpoints } from '@/stats/endpoints'
 import { bilingual, label } from '@/utilities/labels'
 
 /** Organizers manage the nodes strictly below their own. */
@@ -60,7 +62,10 @@ export const Jurisdictions: CollectionConfig<'jurisdictions'> = {
     group: label('组织', 'Organization'),
     useAsTitle: 'name',
   },
+  // the public 月训 calendar and, for its organizers, the statistics of the subtree
+  endpoints: [publicFeedEndpoint, ...statsEndpoints],
   fields: [
+    { name: 'reports', type: 'ui', admin: { components: { Field: '/stats/admin/JurisdictionLinks#JurisdictionLinks' } }, label: label('日历与统计', 'Calendar and statistics') },
     { name: 'name', type: 'text', label: label('名称', 'Name'), maxLength: 100, required: true },
     termField({ label: label('层级', 'Level'), name: 'level', required: true, terms: JURISDICTION_LEVELS }),
     termField({ label: label('所办党校', 'Party school tier'), name: 'schoolTier', terms: SCHOOL_TIERS }),

@@ -86,6 +86,7 @@ export interface Config {
     'training-sessions': TrainingSession;
     ratings: Rating;
     'rating-codes': RatingCode;
+    'calendar-feeds': CalendarFeed;
     'payload-kv': PayloadKv;
     'payload-jobs': PayloadJob;
     'payload-locked-documents': PayloadLockedDocument;
@@ -113,6 +114,7 @@ export interface Config {
     'training-sessions': TrainingSessionsSelect<false> | TrainingSessionsSelect<true>;
     ratings: RatingsSelect<false> | RatingsSelect<true>;
     'rating-codes': RatingCodesSelect<false> | RatingCodesSelect<true>;
+    'calendar-feeds': CalendarFeedsSelect<false> | CalendarFeedsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-jobs': PayloadJobsSelect<false> | PayloadJobsSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
@@ -906,6 +908,21 @@ export interface RatingCode {
   createdAt: string;
 }
 /**
+ * Add the address to your phone or desktop calendar (“subscribe”) to see the sessions you teach and the orders you accepted. The address is the key: keep it private; delete the row to revoke it.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "calendar-feeds".
+ */
+export interface CalendarFeed {
+  id: number;
+  name?: string | null;
+  feedUrl?: string | null;
+  token: string;
+  user?: (number | null) | User;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
@@ -1105,6 +1122,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'rating-codes';
         value: number | RatingCode;
+      } | null)
+    | ({
+        relationTo: 'calendar-feeds';
+        value: number | CalendarFeed;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -1631,6 +1652,18 @@ export interface RatingCodesSelect<T extends boolean = true> {
   code?: T;
   session?: T;
   usedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "calendar-feeds_select".
+ */
+export interface CalendarFeedsSelect<T extends boolean = true> {
+  name?: T;
+  feedUrl?: T;
+  token?: T;
+  user?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -11,9 +11,11 @@ import { LECTURERS } from './data/lecturers'
 import { LESSONS } from './data/lessons'
 import { COURSEWARE, DEMO_VIDEO_HOST, TEXTBOOKS, VIDEOS } from './data/media'
 import { FIELD_ROUTES } from './data/routes'
+import { COURSE_REQUESTS, MENU_ORDERS, TRAINING_SESSIONS } from './data/organizers'
 import { FIELD_SITES } from './data/sites'
 import { SEED_THEMES } from './data/themes'
 import { toRichText } from './lexical'
+import { seedRequest, seedScores } from './organizers'
 import { buildTextPdf } from './pdf'
 
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from './data/accounts'
@@ -30,6 +32,8 @@ export const SEEDED_COLLECTIONS = [
   'field-routes',
   'lessons',
   'bundles',
+  'course-requests',
+  'training-sessions',
 ] as const satisfies readonly CollectionSlug[]
 
 type SeededCollection = (typeof SEEDED_COLLECTIONS)[number]
@@ -129,11 +133,12 @@ const seedUsers = async (seeder: Seeder) => {
 }
 
 const seedLecturers = async (seeder: Seeder) => {
-  for (const { by, draft: _draft, jurisdiction, themes, visibility, ...lecturer } of LECTURERS) {
+  for (const { account, by, draft: _draft, jurisdiction, themes, visibility, ...lecturer } of LECTURERS) {
     const { _status: _ignored, ...owned } = ownership(seeder, { by, jurisdiction, themes, visibility })
     await ensure(seeder, 'lecturers', lecturer.name, ownedKey(seeder, 'name', lecturer.name, jurisdiction), () => ({
       ...lecturer,
       ...owned,
+      user: account ? (idOf(seeder, 'users', account) as number) : undefined,
     }))
   }
 }
@@ -278,12 +283,52 @@ const seedBundles = async (seeder: Seeder) => {
             note,
           })),
           kind: bundle.kind,
+          orderableFrom: bundle.orderableFrom,
+          orderableUntil: bundle.orderableUntil,
           targetMonth: bundle.targetMonth,
           theme: idOf(seeder, 'themes', bundle.theme) as number,
           title: bundle.title,
         }) as RequiredDataFromCollectionSlug<'bundles'>,
       { draft: bundle.draft },
     )
+  }
+}
+
+const seedTrainingSessions = async (seeder: Seeder) => {
+  for (const session of TRAINING_SESSIONS) {
+    const startsAt = new Date(session.startsAt)
+    let created = false
+    const id = await ensure(seeder, 'training-sessions', session.title, ownedKey(seeder, 'title', session.title, session.jurisdiction), () => {
+      created = true
+      return {
+        attendance: { count: session.attendance },
+        createdBy: idOf(seeder, 'users', session.by) as number,
+        endsAt: new Date(startsAt.getTime() + session.minutes * 60_000).toISOString(),
+        jurisdiction: idOf(seeder, 'jurisdictions', session.jurisdiction) as number,
+        kind: session.kind,
+        lecturers: idsOf(seeder, 'lecturers', session.lecturers) as number[],
+        placeText: session.place,
+        startsAt: startsAt.toISOString(),
+        title: session.title,
+      }
+    })
+    if (created) await seedScores(seeder.payload, id, session.scores ?? [])
+  }
+}
+
+/** 建国社区's orders from 麻山区's menu, one in each state, moved there by the accounts that make each move. */
+const seedCourseRequests = async (seeder: Seeder) => {
+  const { payload, summary } = seeder
+  const account = (email: DemoEmail) => payload.findByID({ id: idOf(seeder, 'users', email), collection: 'users', depth: 0 })
+  const people = { dispatcher: await account(MENU_ORDERS.dispatcher), unit: await account(MENU_ORDERS.by) }
+  for (const order of COURSE_REQUESTS) {
+    const outcome = await seedRequest(payload, people, order, {
+      item: idOf(seeder, 'lessons', order.item),
+      lecturers: idsOf(seeder, 'lecturers', order.lecturers),
+      menu: idOf(seeder, 'bundles', MENU_ORDERS.menu),
+      unit: idOf(seeder, 'jurisdictions', MENU_ORDERS.unit),
+    })
+    summary['course-requests'][outcome] += 1
   }
 }
 
@@ -307,6 +352,8 @@ export const seedDemoContent = async (payload: Payload): Promise<SeedSummary> =>
   await seedRoutes(seeder)
   await seedLessons(seeder)
   await seedBundles(seeder)
+  await seedCourseRequests(seeder)
+  await seedTrainingSessions(seeder)
   return seeder.summary
 }
 

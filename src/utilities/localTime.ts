@@ -29,3 +29,35 @@ export const chineseDateTime = (value: Date | string): string => {
   const { day, hour, minute, month, year } = parts(value)
   return `${year}年${Number(month)}月${Number(day)}日 ${hour}:${minute}`
 }
+/** '2026-12': the month of a moment in the library's time zone. */
+export const localMonth = (value: Date | string): string => localDate(value).slice(0, 7)
+
+export const MONTH_SHAPE = /^\d{4}-(0[1-9]|1[0-2])$/
+
+/** The month after '2026-12': '2027-01'. */
+export const nextMonth = (month: string): string => {
+  const [year, number] = month.split('-').map(Number) as [number, number]
+  return number === 12 ? `${year + 1}-01` : `${year}-${String(number + 1).padStart(2, '0')}`
+}
+
+/** Every month from `from` to `to`, both included. */
+export const monthsBetween = (from: string, to: string): string[] => {
+  const months: string[] = []
+  for (let month = from; month <= to; month = nextMonth(month)) months.push(month)
+  return months
+}
+
+/** The moment a local day ('2026-12-01') begins in the library's time zone. */
+export const localDayStart = (day: string): Date => {
+  const [year, month, date] = day.split('-').map(Number) as [number, number, number]
+  const guess = Date.UTC(year, month - 1, date)
+  const shown = parts(new Date(guess))
+  const offset = Date.UTC(Number(shown.year), Number(shown.month) - 1, Number(shown.day), Number(shown.hour), Number(shown.minute)) - guess
+  return new Date(guess - offset)
+}
+
+/** The moments a local month begins and the next begins: [start, end). */
+export const monthSpan = (month: string): { end: Date; start: Date } => ({
+  end: localDayStart(`${nextMonth(month)}-01`),
+  start: localDayStart(`${month}-01`),
+})

@@ -5,7 +5,9 @@ import type { Payload, Where } from 'payload'
 import type { SeedSummary } from '@/seed/demo'
 import type { User } from '@/payload-types'
 
+import { jurisdictionCalendar, monthPeriod } from '@/calendar/entries'
 import { DEMO_ACCOUNTS, SEEDED_COLLECTIONS, seedDemoContent } from '@/seed/demo'
+import { jurisdictionStats } from '@/stats/figures'
 
 import { startPayload } from '../helpers/payload'
 
@@ -112,5 +114,37 @@ describe('demo seed', () => {
     expect(paragraph.children[0]?.text).toContain('焦裕禄精神')
     const videos = await payload.find({ collection: 'videos', limit: 0 })
     expect(videos.docs.every((video) => video.externalUrl?.startsWith('https://video.demo.commons.invalid/'))).toBe(true)
+  })
+})
+
+describe("demo organizers' work (issue 11)", () => {
+  const statsOf = (name: string) => jurisdictionId(name).then((id) => jurisdictionStats(payload, id, '2026-01', '2026-12'))
+
+  it('gives 天池店乡 the 22 专题报告 and 527 人次 of its report, half of them in 孔河沟村', async () => {
+    const { totals } = await statsOf('天池店乡')
+    expect(totals).toMatchObject({ attendance: 527, coveredUnits: 1, sessions: 22, units: 1 })
+    expect(totals.satisfaction).toBeGreaterThan(4)
+  })
+
+  it('gives 源泉镇 its half-year: 9 sessions, 1,600 members, every village covered', async () => {
+    const { totals } = await statsOf('源泉镇')
+    expect(totals).toMatchObject({ attendance: 1600, coveredUnits: 2, sessions: 9, units: 2 })
+    // 宁津县's December 月训 bundle borrows two of 博山区's public items
+    expect((await statsOf('博山区')).totals.reusedItems).toBeGreaterThanOrEqual(2)
+  })
+
+  it('has 建国社区 orders from 麻山区’s menu in every state, moved by the real roles', async () => {
+    const requests = await payload.find({ collection: 'course-requests', depth: 0, pagination: false })
+    expect(requests.docs.map((doc) => doc.status).sort()).toEqual(['accepted', 'cancelled', 'declined', 'delivered', 'dispatched', 'requested'])
+    const delivered = requests.docs.find((doc) => doc.status === 'delivered')!
+    expect(delivered.history!.map((entry) => entry.action)).toEqual(['order', 'dispatch', 'accept', 'deliver'])
+    const session = (await payload.find({ collection: 'training-sessions', depth: 0, limit: 1, where: { request: { equals: delivered.id } } })).docs[0]!
+    expect(session).toMatchObject({ kind: 'ordered', ratingCount: 6 })
+    expect((await payload.count({ collection: 'ratings', where: { session: { equals: session.id } } })).totalDocs).toBe(6)
+  })
+
+  it('shows 宁津县’s December 月训 bundle in its public calendar', async () => {
+    const entries = await jurisdictionCalendar(payload, await jurisdictionId('宁津县'), monthPeriod('2026-12'), { user: null })
+    expect(entries.map((entry) => entry.title)).toContain('“月訓”2026年12月：學習焦裕祿精神')
   })
 })

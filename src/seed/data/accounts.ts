@@ -86,6 +86,22 @@ export const DEMO_ACCOUNTS = [
     jurisdiction: '新峰社区',
     sees: '公开 + 共享；新峰社区及其上级（大同街道、新都区、成都市、四川省）的本辖区内容；看不到九九村的本辖区内容',
   },
+  {
+    email: 'organizer.jianguo@demo.commons',
+    password: DEMO_PASSWORD,
+    name: '建国社区党委（演示）',
+    role: 'organizer',
+    jurisdiction: '建国社区',
+    sees: '公开 + 共享；建国社区及其上级的本辖区内容；向麻山区的菜单点单，记录本社区的培训',
+  },
+  {
+    email: 'lecturer.mashan@demo.commons',
+    password: DEMO_PASSWORD,
+    name: '林万生（讲师，演示）',
+    role: 'instructor',
+    jurisdiction: '麻山街道',
+    sees: '公开 + 共享；麻山街道一线的本辖区内容；派给自己的课程申请（接单、婉拒）和自己授课的培训',
+  },
 ] as const satisfies readonly DemoAccount[]
 
 export type DemoEmail = (typeof DEMO_ACCOUNTS)[number]['email']

@@ -11,6 +11,9 @@ export type BundleSeed = Omit<OwnedSeed, 'themes'> & {
   kind: Bundle['kind']
   theme: string
   targetMonth?: string
+  /** a menu's ordering period, YYYY-MM-DD */
+  orderableFrom?: string
+  orderableUntil?: string
   description: string
   audiences: Audience[]
   items: BundleItemSeed[]
@@ -80,9 +83,27 @@ export const BUNDLES: BundleSeed[] = [
       { collection: 'videos', title: '线上录制课：麻山的沿革故事' },
       { collection: 'courseware', title: '“37℃圆桌课堂”课件', minutes: 15 },
     ],
+    orderableFrom: '2026-06-01',
+    orderableUntil: '2027-01-31',
     jurisdiction: '麻山区',
     visibility: 'shared',
     by: 'organizer.mashan@demo.commons',
+  },
+  {
+    title: '“月訓”2026年12月：學習焦裕祿精神',
+    kind: 'monthly',
+    theme: '党性教育',
+    targetMonth: '2026-12',
+    description: '一月一訓：借用博山區的焦裕祿精神課程和影片，結合“三扛”斗爭精神開展本月專題培訓。',
+    audiences: ['rural', 'branch_secretaries'],
+    items: [
+      { collection: 'lessons', title: '从这里走上革命道路的焦裕禄', note: '博山區課程' },
+      { collection: 'videos', title: '永远的焦裕禄' },
+      { collection: 'lessons', title: '“敢扛硬扛能扛”的“三扛”斗爭精神' },
+    ],
+    jurisdiction: '宁津县',
+    visibility: 'public',
+    by: 'organizer.ningjin@demo.commons',
   },
   {
     title: '“6大主題課+N個特色課”菜單',

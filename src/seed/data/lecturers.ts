@@ -1,5 +1,6 @@
 import type { Lecturer } from '@/payload-types'
 
+import type { DemoEmail } from './accounts'
 import type { OwnedSeed } from './types'
 
 export type LecturerSeed = OwnedSeed & {
@@ -9,6 +10,8 @@ export type LecturerSeed = OwnedSeed & {
   title?: string
   topics: string[]
   bio: string
+  /** the demo account this lecturer answers dispatches with */
+  account?: DemoEmail
 }
 
 /** Named people and named teams from the reports; teams stand in where a report gives no names. */
@@ -118,6 +121,7 @@ export const LECTURERS: LecturerSeed[] = [
     bio: '“银龄说课”路线讲师，在老干部林万生身边听麻山抗联英雄事迹。',
     jurisdiction: '麻山街道',
     visibility: 'shared',
+    account: 'lecturer.mashan@demo.commons',
     by: 'organizer.mashan@demo.commons',
     themes: ['党史学习', '红色文化'],
   },
