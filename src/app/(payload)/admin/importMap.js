@@ -24,6 +24,7 @@ import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0
 import { CreatorName as CreatorName_ced7bde002c4eae36a0bacb270f7bbb1 } from '../../../admin/CreatorName'
 import { DuplicateNotice as DuplicateNotice_4d27f37318903e75a9fd875b04174469 } from '../../../ingest/admin/DuplicateNotice'
 import { ExportButton as ExportButton_8c0afceb96b172d124bff63ba35b39ca } from '../../../packages/admin/ExportButton'
+import { JurisdictionLinks as JurisdictionLinks_8854d9351966cb38d949b7c2220e166e } from '../../../stats/admin/JurisdictionLinks'
 import { PasswordField as PasswordField_3817bf644402e67bfe6577f60ef982de } from '@payloadcms/ui'
 import { MovePanel as MovePanel_d3b8f547bb488b84ebcc1f3f56513142 } from '../../../requests/admin/MovePanel'
 import { RatingSlips as RatingSlips_fc4bec52c24f35096ae603e2716ee2f3 } from '../../../records/admin/RatingSlips'
@@ -60,6 +61,7 @@ export const importMap = {
   "/admin/CreatorName#CreatorName": CreatorName_ced7bde002c4eae36a0bacb270f7bbb1,
   "/ingest/admin/DuplicateNotice#DuplicateNotice": DuplicateNotice_4d27f37318903e75a9fd875b04174469,
   "/packages/admin/ExportButton#ExportButton": ExportButton_8c0afceb96b172d124bff63ba35b39ca,
+  "/stats/admin/JurisdictionLinks#JurisdictionLinks": JurisdictionLinks_8854d9351966cb38d949b7c2220e166e,
   "@payloadcms/ui#PasswordField": PasswordField_3817bf644402e67bfe6577f60ef982de,
   "/requests/admin/MovePanel#MovePanel": MovePanel_d3b8f547bb488b84ebcc1f3f56513142,
   "/records/admin/RatingSlips#RatingSlips": RatingSlips_fc4bec52c24f35096ae603e2716ee2f3,
