@@ -5,6 +5,8 @@ import { ownershipFields } from '@/fields/ownership'
 import { audiencesField, titleField } from '@/fields/taxonomy'
 import { BUNDLE_KINDS } from '@/fields/vocabulary'
 import { assignOwnership } from '@/hooks/assignOwnership'
+import { bundleEndpoints } from '@/bundles/endpoints'
+import { keepProvenance, provenanceFields } from '@/bundles/provenance'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
 import { bundleTotalsOf, computeBundleHours } from '@/hooks/computeTotals'
 import { hideUnreadableParts } from '@/hooks/hideUnreadableParts'
@@ -25,6 +27,7 @@ export const Bundles: CollectionConfig<'bundles'> = {
     group: label('课程资源', 'Library'),
     useAsTitle: 'title',
   },
+  endpoints: bundleEndpoints,
   fields: [
     titleField('课程包名称', 'Title'),
     termField({ label: label('类型（月训 / 菜单）', 'Kind'), name: 'kind', required: true, terms: BUNDLE_KINDS }),
@@ -63,11 +66,22 @@ export const Bundles: CollectionConfig<'bundles'> = {
     { name: 'totalHours', type: 'number', admin: { readOnly: true }, label: label('总学时（小时）', 'Total hours') },
     audiencesField(),
     ...ownershipFields(),
+    ...provenanceFields(),
   ],
   hooks: {
-    afterRead: [hideUnreadableParts([{ array: 'items', field: 'item', polymorphic: true, row: true }], bundleTotalsOf)],
+    afterRead: [
+      hideUnreadableParts(
+        [
+          { array: 'items', field: 'item', polymorphic: true, row: true },
+          { field: 'forkedFrom', relationTo: 'bundles' },
+          { field: 'forkRoot', relationTo: 'bundles' },
+        ],
+        bundleTotalsOf,
+      ),
+    ],
     beforeChange: [
       assignOwnership,
+      keepProvenance,
       checkReferencesVisible([
         { field: 'theme', relationTo: 'themes' },
         { array: 'items', field: 'item', part: true, polymorphic: true },
