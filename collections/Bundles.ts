@@ -29,6 +29,8 @@ export const Bundles: CollectionConfig<'bundles'> = {
   },
   endpoints: bundleEndpoints,
   fields: [
+    // 来源与复用: a fork's upstream and its changes, where this bundle was reused, the fork button (src/bundles/admin)
+    { name: 'origin', type: 'ui', admin: { components: { Field: '/bundles/admin/BundleOrigin#BundleOrigin' } }, label: label('来源与复用', 'Origin and reuse') },
     titleField('课程包名称', 'Title'),
     termField({ label: label('类型（月训 / 菜单）', 'Kind'), name: 'kind', required: true, terms: BUNDLE_KINDS }),
     { name: 'theme', type: 'relationship', label: label('主题', 'Theme'), relationTo: 'themes' },
@@ -41,9 +43,12 @@ export const Bundles: CollectionConfig<'bundles'> = {
     },
     ...menuPeriodFields(),
     { name: 'description', type: 'textarea', label: label('说明', 'Description'), maxLength: 4000 },
+    // search the library and add with one click; the rows below are then ordered by dragging
+    { name: 'itemSearch', type: 'ui', admin: { components: { Field: '/bundles/admin/ItemSearch#ItemSearch' } }, label: label('从共享库添加', 'Add from the library') },
     {
       name: 'items',
       type: 'array',
+      admin: { components: { RowLabel: '/bundles/admin/ItemRowLabel#ItemRowLabel' }, initCollapsed: true },
       fields: [
         {
           name: 'item',

@@ -22,6 +22,9 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { DuplicateNotice as DuplicateNotice_4d27f37318903e75a9fd875b04174469 } from '../../../ingest/admin/DuplicateNotice'
+import { BundleOrigin as BundleOrigin_e7be53f2a41fca86264ac63f0d625608 } from '../../../bundles/admin/BundleOrigin'
+import { ItemSearch as ItemSearch_e3a1fede67f0c159cea60bd8b9cbd16a } from '../../../bundles/admin/ItemSearch'
+import { ItemRowLabel as ItemRowLabel_6ea64553bd2120675691d9bcd2962e5b } from '../../../bundles/admin/ItemRowLabel'
 import { PasswordField as PasswordField_3817bf644402e67bfe6577f60ef982de } from '@payloadcms/ui'
 import { MovePanel as MovePanel_d3b8f547bb488b84ebcc1f3f56513142 } from '../../../requests/admin/MovePanel'
 import { RatingSlips as RatingSlips_fc4bec52c24f35096ae603e2716ee2f3 } from '../../../records/admin/RatingSlips'
@@ -53,6 +56,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/ingest/admin/DuplicateNotice#DuplicateNotice": DuplicateNotice_4d27f37318903e75a9fd875b04174469,
+  "/bundles/admin/BundleOrigin#BundleOrigin": BundleOrigin_e7be53f2a41fca86264ac63f0d625608,
+  "/bundles/admin/ItemSearch#ItemSearch": ItemSearch_e3a1fede67f0c159cea60bd8b9cbd16a,
+  "/bundles/admin/ItemRowLabel#ItemRowLabel": ItemRowLabel_6ea64553bd2120675691d9bcd2962e5b,
   "@payloadcms/ui#PasswordField": PasswordField_3817bf644402e67bfe6577f60ef982de,
   "/requests/admin/MovePanel#MovePanel": MovePanel_d3b8f547bb488b84ebcc1f3f56513142,
   "/records/admin/RatingSlips#RatingSlips": RatingSlips_fc4bec52c24f35096ae603e2716ee2f3,
