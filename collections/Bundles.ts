@@ -67,6 +67,7 @@ export const Bundles: CollectionConfig<'bundles'> = {
         { name: 'note', type: 'text', label: label('备注', 'Note') },
       ],
       label: label('课程内容（按顺序）', 'Items, in order'),
+      labels: { plural: label('内容', 'Items'), singular: label('内容', 'Item') },
     },
     { name: 'totalHours', type: 'number', admin: { readOnly: true }, label: label('总学时（小时）', 'Total hours') },
     audiencesField(),

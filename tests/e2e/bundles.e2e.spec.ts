@@ -16,6 +16,7 @@ const ITEM_KINDS = ['lesson', 'courseware', 'video', 'textbook', 'field-route']
 let browser: Browser
 let context: BrowserContext
 let page: Page
+let bundleId: number | string
 
 beforeAll(async () => {
   browser = await launchBrowser()
@@ -88,5 +89,29 @@ describe('bundle builder', () => {
     const listed = await page.locator('ol.stops li .hit-title').allInnerTexts()
     expect(listed).toEqual([second.title, first.title])
     await screenshot(page, 'bundle-member-page')
+    bundleId = id
+  })
+
+  it('an organizer of another jurisdiction forks it from the admin; the copy shows its origin, up to date', async () => {
+    const other = await newContext(browser)
+    try {
+      const otherPage = await other.newPage()
+      otherPage.setDefaultTimeout(180_000)
+      otherPage.setDefaultNavigationTimeout(300_000)
+      await signIn(otherPage, baseURL, 'organizer.ningjin@demo.commons')
+      await otherPage.goto(`${baseURL}/admin/collections/bundles/${bundleId}`, { waitUntil: 'domcontentloaded' })
+      const forkButton = otherPage.getByRole('button', { name: '复制为本辖区课程包' })
+      await forkButton.waitFor({ timeout: 120_000 })
+      await expect.poll(() => otherPage.locator('#bundle-fork-target option:checked').innerText()).toContain('宁津县')
+      const forked = otherPage.waitForResponse((res) => new URL(res.url()).pathname === `/api/bundles/${bundleId}/fork`)
+      await forkButton.click()
+      expect((await forked).status()).toBe(201)
+      await otherPage.waitForURL((url) => /\/admin\/collections\/bundles\/\w+$/.test(url.pathname) && !url.pathname.endsWith(`/${bundleId}`))
+      await otherPage.locator('.bundle-origin__upstream', { hasText: '与上游一致' }).waitFor({ timeout: 120_000 })
+      expect(await otherPage.locator('.bundle-origin__upstream').innerText()).toContain('复制自')
+      await screenshot(otherPage, 'bundle-fork-origin')
+    } finally {
+      await other.close()
+    }
   })
 })

@@ -61,7 +61,7 @@ export const ItemSearch: UIFieldClientComponent = () => {
     const collection = COLLECTION_OF_KIND[hit.kind]
     const value = { relationTo: collection, value: asId(hit.docId) }
     itemSummaries.set(summaryKey(collection, hit.docId), { jurisdiction: hit.jurisdiction?.name ?? '', title: hit.title })
-    addFieldRow({ path: 'items', rowIndex: rows, schemaPath: 'items', subFieldState: { item: { initialValue: value, valid: true, value } } })
+    addFieldRow({ path: 'items', schemaPath: 'items', subFieldState: { item: { initialValue: value, valid: true, value } } })
   }
 
   const added = new Set(chosen.split('|'))
