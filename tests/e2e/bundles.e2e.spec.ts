@@ -53,7 +53,7 @@ describe('bundle builder', () => {
     await page.locator('.rs__option', { hasText: '月训' }).first().click()
 
     await page.locator('#bundle-item-search').fill('焦裕祿')
-    const hitRow = (hit: SearchHitLike) => page.locator('.bundle-item-search__hit', { hasText: hit.title }).first()
+    const hitRow = (hit: SearchHitLike) => page.locator(`.bundle-item-search__hit[data-hit="${hit.kind}-${hit.docId}"]`)
     await hitRow(first).waitFor({ timeout: 60_000 })
     await expect.poll(() => page.locator('.bundle-item-search__hit').allInnerTexts()).toEqual(expect.arrayContaining([expect.stringMatching(/课程|课件|音像资料|本土教材|现场教学路线/)]))
     await hitRow(first).getByRole('button').click()

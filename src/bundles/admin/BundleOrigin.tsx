@@ -2,7 +2,7 @@
 
 import type { UIFieldClientComponent } from 'payload'
 
-import { useAuth, useConfig, useDocumentInfo, useTranslation } from '@payloadcms/ui'
+import { useAuth, useConfig, useDocumentInfo, useFormFields, useTranslation } from '@payloadcms/ui'
 import React, { useCallback, useEffect, useState } from 'react'
 
 type Listed = { relationTo: string; title: string; value: number | string }
@@ -43,6 +43,7 @@ export const BundleOrigin: UIFieldClientComponent = () => {
   const [message, setMessage] = useState('')
   const [busy, setBusy] = useState(false)
   const me = user as Me | null
+  const owner = useFormFields(([fields]) => String(idOf(fields.jurisdiction?.value as Me['jurisdiction']) ?? ''))
   const mayFork = me?.role === 'admin' || me?.role === 'organizer'
 
   useEffect(() => {
@@ -55,12 +56,16 @@ export const BundleOrigin: UIFieldClientComponent = () => {
   useEffect(() => {
     const own = idOf(me?.jurisdiction)
     if (!mayFork || own === undefined) return
-    setTarget(String(own))
     const where = me?.role === 'admin' ? '' : `&where[or][0][id][equals]=${own}&where[or][1][ancestorPath][contains]=/${own}/`
     void fetch(`${serverURL}${api}/jurisdictions?depth=0&limit=100&sort=ancestorPath${where}`, { credentials: 'include' })
       .then((response) => (response.ok ? response.json() : null))
-      .then((body) => setUnits(body?.docs ?? []))
-  }, [api, mayFork, me?.jurisdiction, me?.role, serverURL])
+      .then((body) => {
+        // a bundle is not forked into the jurisdiction that owns it
+        const offered = ((body?.docs ?? []) as Unit[]).filter((unit) => String(unit.id) !== owner)
+        setUnits(offered)
+        setTarget(String(offered.find((unit) => String(unit.id) === String(own))?.id ?? offered[0]?.id ?? ''))
+      })
+  }, [api, mayFork, me?.jurisdiction, me?.role, owner, serverURL])
 
   const post = useCallback(
     async (path: string, body: unknown) => {

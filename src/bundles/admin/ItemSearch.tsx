@@ -84,7 +84,7 @@ export const ItemSearch: UIFieldClientComponent = () => {
         {hits.map((hit) => {
           const isAdded = added.has(summaryKey(COLLECTION_OF_KIND[hit.kind], hit.docId))
           return (
-            <li className="bundle-item-search__hit" key={hit.id} style={line}>
+            <li className="bundle-item-search__hit" data-hit={hit.id} key={hit.id} style={line}>
               <span className="pill pill--style-light">{ITEM_KINDS[hit.kind]?.[en ? 1 : 0] ?? hit.kind}</span>
               <span style={{ flex: 1 }}>
                 {hit.title}
