@@ -5,6 +5,8 @@ import { ownershipFields } from '@/fields/ownership'
 import { audiencesField, titleField } from '@/fields/taxonomy'
 import { BUNDLE_KINDS } from '@/fields/vocabulary'
 import { assignOwnership } from '@/hooks/assignOwnership'
+import { bundleEndpoints } from '@/bundles/endpoints'
+import { keepProvenance, provenanceFields } from '@/bundles/provenance'
 import { checkReferencesVisible } from '@/hooks/checkReferencesVisible'
 import { bundleTotalsOf, computeBundleHours } from '@/hooks/computeTotals'
 import { hideUnreadableParts } from '@/hooks/hideUnreadableParts'
@@ -25,7 +27,10 @@ export const Bundles: CollectionConfig<'bundles'> = {
     group: label('课程资源', 'Library'),
     useAsTitle: 'title',
   },
+  endpoints: bundleEndpoints,
   fields: [
+    // 来源与复用: a fork's upstream and its changes, where this bundle was reused, the fork button (src/bundles/admin)
+    { name: 'origin', type: 'ui', admin: { components: { Field: '/bundles/admin/BundleOrigin#BundleOrigin' } }, label: label('来源与复用', 'Origin and reuse') },
     titleField('课程包名称', 'Title'),
     termField({ label: label('类型（月训 / 菜单）', 'Kind'), name: 'kind', required: true, terms: BUNDLE_KINDS }),
     { name: 'theme', type: 'relationship', label: label('主题', 'Theme'), relationTo: 'themes' },
@@ -38,9 +43,12 @@ export const Bundles: CollectionConfig<'bundles'> = {
     },
     ...menuPeriodFields(),
     { name: 'description', type: 'textarea', label: label('说明', 'Description'), maxLength: 4000 },
+    // search the library and add with one click; the rows below are then ordered by dragging
+    { name: 'itemSearch', type: 'ui', admin: { components: { Field: '/bundles/admin/ItemSearch#ItemSearch' } }, label: label('从共享库添加', 'Add from the library') },
     {
       name: 'items',
       type: 'array',
+      admin: { components: { RowLabel: '/bundles/admin/ItemRowLabel#ItemRowLabel' }, initCollapsed: true },
       fields: [
         {
           name: 'item',
@@ -59,15 +67,27 @@ export const Bundles: CollectionConfig<'bundles'> = {
         { name: 'note', type: 'text', label: label('备注', 'Note') },
       ],
       label: label('课程内容（按顺序）', 'Items, in order'),
+      labels: { plural: label('内容', 'Items'), singular: label('内容', 'Item') },
     },
     { name: 'totalHours', type: 'number', admin: { readOnly: true }, label: label('总学时（小时）', 'Total hours') },
     audiencesField(),
     ...ownershipFields(),
+    ...provenanceFields(),
   ],
   hooks: {
-    afterRead: [hideUnreadableParts([{ array: 'items', field: 'item', polymorphic: true, row: true }], bundleTotalsOf)],
+    afterRead: [
+      hideUnreadableParts(
+        [
+          { array: 'items', field: 'item', polymorphic: true, row: true },
+          { field: 'forkedFrom', relationTo: 'bundles' },
+          { field: 'forkRoot', relationTo: 'bundles' },
+        ],
+        bundleTotalsOf,
+      ),
+    ],
     beforeChange: [
       assignOwnership,
+      keepProvenance,
       checkReferencesVisible([
         { field: 'theme', relationTo: 'themes' },
         { array: 'items', field: 'item', part: true, polymorphic: true },

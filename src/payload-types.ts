@@ -687,6 +687,23 @@ export interface Bundle {
   visibility: 'public' | 'shared' | 'local';
   jurisdictionPath?: string | null;
   createdBy?: (number | null) | User;
+  forkedFrom?: (number | null) | Bundle;
+  forkRoot?: (number | null) | Bundle;
+  forkedAt?: string | null;
+  forkPath?: string | null;
+  forkBase?: {
+    version?: string | null;
+    updatedAt?: string | null;
+    items?:
+      | {
+          [k: string]: unknown;
+        }
+      | unknown[]
+      | string
+      | number
+      | boolean
+      | null;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -1399,6 +1416,17 @@ export interface BundlesSelect<T extends boolean = true> {
   visibility?: T;
   jurisdictionPath?: T;
   createdBy?: T;
+  forkedFrom?: T;
+  forkRoot?: T;
+  forkedAt?: T;
+  forkPath?: T;
+  forkBase?:
+    | T
+    | {
+        version?: T;
+        updatedAt?: T;
+        items?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

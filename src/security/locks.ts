@@ -17,7 +17,7 @@ export const LOCKS_SLUG = 'payload-locked-documents'
 type Lock = { document?: { relationTo: string; value: unknown } | null; globalSlug?: null | string; id: number | string; user?: { value: unknown } | null }
 
 /** The ids among `ids` of `collection` that the signed-in user may update, by that collection's own update rule. */
-const updatableIds = async (req: PayloadRequest, collection: string, ids: unknown[]): Promise<Set<string>> => {
+export const updatableIds = async (req: PayloadRequest, collection: string, ids: unknown[]): Promise<Set<string>> => {
   const config = req.payload.collections[collection as CollectionSlug]?.config
   if (!config || ids.length === 0) return new Set()
   const rule = await config.access.update({ req })

@@ -23,6 +23,9 @@ import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { CreatorName as CreatorName_ced7bde002c4eae36a0bacb270f7bbb1 } from '../../../admin/CreatorName'
 import { DuplicateNotice as DuplicateNotice_4d27f37318903e75a9fd875b04174469 } from '../../../ingest/admin/DuplicateNotice'
+import { BundleOrigin as BundleOrigin_e7be53f2a41fca86264ac63f0d625608 } from '../../../bundles/admin/BundleOrigin'
+import { ItemSearch as ItemSearch_e3a1fede67f0c159cea60bd8b9cbd16a } from '../../../bundles/admin/ItemSearch'
+import { ItemRowLabel as ItemRowLabel_6ea64553bd2120675691d9bcd2962e5b } from '../../../bundles/admin/ItemRowLabel'
 import { ExportButton as ExportButton_8c0afceb96b172d124bff63ba35b39ca } from '../../../packages/admin/ExportButton'
 import { JurisdictionLinks as JurisdictionLinks_8854d9351966cb38d949b7c2220e166e } from '../../../stats/admin/JurisdictionLinks'
 import { PasswordField as PasswordField_3817bf644402e67bfe6577f60ef982de } from '@payloadcms/ui'
@@ -60,6 +63,9 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/admin/CreatorName#CreatorName": CreatorName_ced7bde002c4eae36a0bacb270f7bbb1,
   "/ingest/admin/DuplicateNotice#DuplicateNotice": DuplicateNotice_4d27f37318903e75a9fd875b04174469,
+  "/bundles/admin/BundleOrigin#BundleOrigin": BundleOrigin_e7be53f2a41fca86264ac63f0d625608,
+  "/bundles/admin/ItemSearch#ItemSearch": ItemSearch_e3a1fede67f0c159cea60bd8b9cbd16a,
+  "/bundles/admin/ItemRowLabel#ItemRowLabel": ItemRowLabel_6ea64553bd2120675691d9bcd2962e5b,
   "/packages/admin/ExportButton#ExportButton": ExportButton_8c0afceb96b172d124bff63ba35b39ca,
   "/stats/admin/JurisdictionLinks#JurisdictionLinks": JurisdictionLinks_8854d9351966cb38d949b7c2220e166e,
   "@payloadcms/ui#PasswordField": PasswordField_3817bf644402e67bfe6577f60ef982de,
