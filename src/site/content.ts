@@ -58,3 +58,9 @@ export const visibleRelations = <T extends object>(value: unknown): T[] =>
   )
 
 export const visibleRelation = <T extends object>(value: unknown): null | T => visibleRelations<T>(value)[0] ?? null
+
+/** A courseware's extracted text, page by page (slides of a PPTX, pages of a PDF or DOCX). */
+export const textPages = (fileText: unknown): string[] => {
+  const pages = fileText && typeof fileText === 'object' ? (fileText as { pages?: unknown }).pages : null
+  return Array.isArray(pages) ? pages.map((page) => (typeof page === 'string' ? page : '')) : []
+}

@@ -10,6 +10,7 @@ import { itemMetadata } from '@/site/metadata'
 import { getPrefs } from '@/site/prefs'
 import { Fact } from '@/site/ui/Fact'
 import { ItemHeader } from '@/site/ui/ItemHeader'
+import { SaveForOffline } from '@/site/ui/SaveForOffline'
 import { KIND_WORDS } from '@/site/words'
 
 type Props = { params: Promise<{ id: string }> }
@@ -44,6 +45,7 @@ export default async function BundlePage({ params }: Props) {
           <Fact label={convert('总学时')}>{typeof bundle.totalHours === 'number' ? convert(`${bundle.totalHours} 小时`) : null}</Fact>
         </dl>
       </ItemHeader>
+      <SaveForOffline id={String(bundle.id)} kind="bundles" />
       {bundle.description ? <p>{convert(bundle.description)}</p> : null}
       <h2>{convert('课程内容（按顺序）')}</h2>
       <ol className="stops">

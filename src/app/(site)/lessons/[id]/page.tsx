@@ -12,6 +12,7 @@ import { getPrefs } from '@/site/prefs'
 import { RichText } from '@/site/RichText'
 import { Fact } from '@/site/ui/Fact'
 import { ItemHeader } from '@/site/ui/ItemHeader'
+import { SaveForOffline } from '@/site/ui/SaveForOffline'
 import { LecturerLinks } from '@/site/ui/LecturerLinks'
 import { RelatedList } from '@/site/ui/RelatedList'
 
@@ -36,6 +37,7 @@ export default async function LessonPage({ params }: Props) {
           <Fact label={convert('讲师')}>{lecturers.length ? <LecturerLinks lecturers={lecturers} /> : null}</Fact>
         </dl>
       </ItemHeader>
+      <SaveForOffline id={String(lesson.id)} kind="lessons" />
       {lesson.summary ? <p>{convert(lesson.summary)}</p> : null}
       {lesson.plan ? (
         <section aria-labelledby="plan">
