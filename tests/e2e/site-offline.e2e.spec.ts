@@ -43,7 +43,7 @@ describe('save for offline', () => {
   })
 
   const hits = async (query: string): Promise<Hit[]> => {
-    const response = await page.request.get(`${baseURL}/api/search?${query}`)
+    const response = await page.request.get(`${baseURL}/api/search?${query}`, { timeout: 300_000 })
     expect(response.status()).toBe(200)
     return ((await response.json()) as { hits: Hit[] }).hits
   }
@@ -63,7 +63,7 @@ describe('save for offline', () => {
     for (const hit of await hits('kind=lesson&perPage=50')) {
       await page.goto(`${baseURL}${hit.url}`, { waitUntil: 'domcontentloaded' })
       for (const href of await page.locator('main a[href^="/courseware/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!))) {
-        const response = await page.request.get(`${baseURL}${href}`)
+        const response = await page.request.get(`${baseURL}${href}`, { timeout: 300_000 })
         if ((await response.text()).includes('class="page-image"')) {
           lessonPath = hit.url
           coursewarePath = href
@@ -74,7 +74,6 @@ describe('save for offline', () => {
     }
     expect(lessonPath, 'a lesson with a PDF courseware the member may read').not.toBe('')
     await page.goto(`${baseURL}${lessonPath}`, { waitUntil: 'domcontentloaded' })
-    // the admin is opened once while the worker runs: it must still never be cached
     await saveHere()
     console.log(`[e2e] ${await screenshot(page, 'site-offline-01-lesson-saved')}`)
 
@@ -85,13 +84,14 @@ describe('save for offline', () => {
     await saveHere()
     expect(await page.locator('.save-offline .meta').innerText()).toMatch(/已用 [\d.]+ MB，最多 50\.0 MB/)
 
+    // the admin and the users API are opened while the worker runs: they must still never be cached
     const admin = await page.goto(`${baseURL}/admin/login`, { waitUntil: 'domcontentloaded' })
     expect(admin?.status()).toBe(200)
     await page.goto(`${baseURL}/api/users/me`, { waitUntil: 'domcontentloaded' })
     const paths = await cachedPaths(page)
     expect(paths.filter(({ name }) => name.startsWith('commons-saved:')).map(({ path }) => path)).toEqual(expect.arrayContaining([lessonPath, bundlePath, coursewarePath]))
     expect(paths.filter(({ path }) => /^\/(admin|api\/users)/.test(path))).toEqual([])
-  })
+  }, 900_000)
 
   it('with the network cut, the saved pages, a PDF page image and the file still open; an unsaved page says it is offline', async () => {
     await context.setOffline(true)
@@ -126,6 +126,7 @@ describe('save for offline', () => {
 
   it('signing out drops the member’s saved copies', async () => {
     await page.goto(`${baseURL}${lessonPath}`, { waitUntil: 'domcontentloaded' })
+    expect((await cachedPaths(page)).filter(({ name }) => name.startsWith('commons-saved:')).length).toBeGreaterThan(0)
     await Promise.all([page.waitForLoadState('domcontentloaded'), page.getByRole('button', { name: '退出登录' }).click()])
     await expect.poll(async () => (await cachedPaths(page)).filter(({ name }) => name.startsWith('commons-saved:')).length, { timeout: 30_000 }).toBe(0)
     await context.setOffline(true)
