@@ -38,7 +38,7 @@ const percentile = (values: number[], p: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
 }
 
-const run = (label: string, command: string, args: string[], env: NodeJS.ProcessEnv): void => {
+const run = (label: string, command: string, args: string[], env: Record<string, string>): void => {
   const started = Date.now()
   const result = spawnSync(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' })
   if (result.status !== 0) throw new Error(`${label} failed (exit ${result.status})`)
@@ -67,25 +67,22 @@ type Timing = { full: number[]; ttfb: number[]; failures: number }
 
 async function measure(pagePath: string): Promise<Timing> {
   const timing: Timing = { failures: 0, full: [], ttfb: [] }
-  const instance = autocannon({
+  await autocannon({
     amount: REQUESTS,
     connections: CONNECTIONS,
     // with one request in flight per connection, a request starts when the previous answer ends
     setupClient: (client) => {
       let sent = performance.now()
       client.on('headers', () => timing.ttfb.push(performance.now() - sent))
-      client.on('response', () => {
+      client.on('response', (status, _bytes, ms) => {
+        if (status !== 200) timing.failures++
+        timing.full.push(ms)
         sent = performance.now()
       })
     },
     timeout: 30,
     url: `${BASE}${pagePath}`,
   })
-  instance.on('response', (_client, status, _bytes, ms) => {
-    if (status !== 200) timing.failures++
-    timing.full.push(ms)
-  })
-  await instance
   return timing
 }
 

@@ -1,33 +1,59 @@
 /**
- * The JavaScript a page of the built app loads: the `<script src>` chunks in its server-rendered HTML, read
- * from the build folder (`<distDir>/static/…`) and measured raw and gzipped (what `next start` sends).
+ * The JavaScript a page of the built app loads, measured on the build output (`<distDir>/static/…`), raw and
+ * gzipped (what `next start` sends): either the `<script src>` chunks of a page's server-rendered HTML, or, for
+ * every page route of the member site without a server, the chunks its build manifests name (Next's runtime,
+ * then each segment's client entry: layout, not-found, page).
  */
-import { readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import { gzipSync } from 'node:zlib'
 
 export type PageScripts = { files: string[]; gzip: number; raw: number }
 
-/** JavaScript per page of the member site, gzipped: Next's runtime and React included. */
-export const JS_BUDGET_GZIP_BYTES = 160 * 1024
+/** JavaScript per page of the member site, gzipped: Next's runtime and React (about 134 KB) included. */
+export const JS_BUDGET_GZIP_BYTES = 150 * 1024
+
+export const kilobytes = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`
+
+/** sizes of build files named as `static/chunks/…` or `/_next/static/chunks/…` */
+const measure = (distDir: string, files: string[]): PageScripts => {
+  const unique = [...new Set(files.map((file) => file.replace(/^\/?(_next\/)?static\//, '')))]
+  let raw = 0
+  let gzip = 0
+  for (const file of unique) {
+    const body = readFileSync(path.join(distDir, 'static', decodeURIComponent(file)))
+    raw += body.length
+    gzip += gzipSync(body).length
+  }
+  return { files: unique, gzip, raw }
+}
 
 export const scriptSources = (html: string): string[] =>
   [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]!.replace(/&amp;/g, '&')))]
 
+/** what a browser loads for this page of a running server, read from the build folder */
 export async function pageScripts(baseURL: string, pagePath: string, distDir: string): Promise<PageScripts> {
   const response = await fetch(`${baseURL}${pagePath}`)
   if (!response.ok) throw new Error(`GET ${pagePath}: HTTP ${response.status}`)
-  const files = scriptSources(await response.text())
-    .map((src) => new URL(src, baseURL).pathname)
-    .filter((pathname) => pathname.startsWith('/_next/static/'))
-  let raw = 0
-  let gzip = 0
-  for (const file of files) {
-    const body = readFileSync(path.join(distDir, 'static', decodeURIComponent(file.slice('/_next/static/'.length))))
-    raw += body.length
-    gzip += gzipSync(body).length
-  }
-  return { files, gzip, raw }
+  const sources = scriptSources(await response.text()).map((src) => new URL(src, baseURL).pathname)
+  return measure(distDir, sources.filter((pathname) => pathname.startsWith('/_next/static/')))
 }
 
-export const kilobytes = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`
+const SITE_APP_DIR = 'server/app/(site)'
+
+/** Every page route of the member site in a build, with the chunks its manifests name. */
+export function builtSitePages(distDir: string): Array<{ route: string } & PageScripts> {
+  const runtime = (JSON.parse(readFileSync(path.join(distDir, 'build-manifest.json'), 'utf8')) as { rootMainFiles: string[] }).rootMainFiles
+  const root = path.join(distDir, SITE_APP_DIR)
+  if (!existsSync(root)) throw new Error(`${root}: no member site in this build`)
+  const manifests = (readdirSync(root, { recursive: true }) as string[]).filter((file) => file.endsWith('page_client-reference-manifest.js'))
+  return manifests.map((file) => {
+    const text = readFileSync(path.join(root, file), 'utf8')
+    const entries = /"entryJSFiles":(\{[^}]*\})/.exec(text)
+    if (!entries) throw new Error(`${file}: no entryJSFiles`)
+    const segments = Object.values(JSON.parse(entries[1]!) as Record<string, string[]>).flat()
+    const folder = path.dirname(file)
+    const route = folder === '.' ? '/' : `/${folder}`
+    return { route, ...measure(distDir, [...runtime, ...segments]) }
+  })
+}
