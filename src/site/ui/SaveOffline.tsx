@@ -49,7 +49,10 @@ async function save(cache: Cache, index: SavedIndex, key: string, title: string,
     if (!response.ok) throw new Error(`${url}: HTTP ${response.status}`)
     const body = await response.blob()
     bytes += body.size
-    await cache.put(url, new Response(body, { headers: response.headers, status: response.status }))
+    const headers = new Headers(response.headers)
+    // the body is kept decoded: its stored length and encoding no longer apply
+    for (const name of ['content-encoding', 'content-length']) headers.delete(name)
+    await cache.put(url, new Response(body, { headers, status: response.status }))
     if (before + bytes > OFFLINE_BUDGET_BYTES) {
       await forget(cache, { ...index, [key]: { bytes, title, urls } }, key)
       return { needed: bytes, status: 'over', used: before }
