@@ -28,8 +28,11 @@ const measure = (distDir: string, files: string[]): PageScripts => {
   return { files: unique, gzip, raw }
 }
 
-export const scriptSources = (html: string): string[] =>
-  [...new Set([...html.matchAll(/<script[^>]*\ssrc="([^"]+)"/g)].map((match) => match[1]!.replace(/&amp;/g, '&')))]
+/** the `src` of each script a current browser runs: `nomodule` ones (Next's polyfills) are for old browsers only */
+export const scriptSources = (html: string): string[] => {
+  const tags = [...html.matchAll(/<script\b[^>]*>/gi)].map((match) => match[0]).filter((tag) => !/\snomodule\b/i.test(tag))
+  return [...new Set(tags.flatMap((tag) => /\ssrc="([^"]+)"/.exec(tag)?.[1]?.replace(/&amp;/g, '&') ?? []))]
+}
 
 /** what a browser loads for this page of a running server, read from the build folder */
 export async function pageScripts(baseURL: string, pagePath: string, distDir: string): Promise<PageScripts> {
