@@ -18,7 +18,8 @@ import {
 } from '../offline/saved'
 
 type Words = { over: string; remove: string; save: string; saved: string; saving: string; failed: string; used: string }
-type State = { status: 'failed' | 'idle' | 'over' | 'saved' | 'saving' | 'unsupported'; used: number; needed?: number }
+// 'checking' until the page's script has run: the button does nothing before that, so it is shown disabled
+type State = { status: 'checking' | 'failed' | 'idle' | 'over' | 'saved' | 'saving' | 'unsupported'; used: number; needed?: number }
 
 const readIndex = async (cache: Cache): Promise<SavedIndex> => ((await (await cache.match(SAVED_INDEX_PATH))?.json()) as SavedIndex | undefined) ?? {}
 const writeIndex = (cache: Cache, index: SavedIndex) => cache.put(SAVED_INDEX_PATH, Response.json(index))
@@ -64,7 +65,7 @@ async function save(cache: Cache, index: SavedIndex, key: string, title: string,
 }
 
 export function SaveOffline({ id, kind, readerId, words }: { id: string; kind: SavableKind; readerId: string; words: Words }) {
-  const [state, setState] = useState<State>({ status: 'idle', used: 0 })
+  const [state, setState] = useState<State>({ status: 'checking', used: 0 })
   const key = `${kind}/${id}`
   const cacheName = savedCacheName(readerId)
 
@@ -108,7 +109,7 @@ export function SaveOffline({ id, kind, readerId, words }: { id: string; kind: S
           </button>
         </>
       ) : (
-        <button className="button" disabled={state.status === 'saving'} onClick={onSave} type="button">
+        <button className="button" disabled={state.status === 'saving' || state.status === 'checking'} onClick={onSave} type="button">
           {state.status === 'saving' ? words.saving : words.save}
         </button>
       )}
