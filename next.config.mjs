@@ -1,4 +1,7 @@
 import { withPayload } from '@payloadcms/next/withPayload'
+import { PHASE_DEVELOPMENT_SERVER, PHASE_PRODUCTION_BUILD } from 'next/constants.js'
+
+import { buildServiceWorker } from './scripts/build-sw.mjs'
 
 import { securityHeaderRoutes } from './src/http/securityHeaders.mjs'
 
@@ -15,4 +18,8 @@ const nextConfig = {
   serverExternalPackages: ['libsql', '@node-rs/jieba', 'sharp', '@napi-rs/canvas', 'unpdf', 'pdfjs-dist'],
 }
 
-export default withPayload(nextConfig, { devBundleServerPackages: false })
+/** The member site's service worker is bundled before a dev server or a build starts (public/sw.js). */
+export default async function config(phase) {
+  if (phase === PHASE_DEVELOPMENT_SERVER || phase === PHASE_PRODUCTION_BUILD) await buildServiceWorker()
+  return withPayload(nextConfig, { devBundleServerPackages: false })
+}

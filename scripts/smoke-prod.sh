@@ -2,8 +2,8 @@
 # Production smoke test (CI): `next build` once, with no database reachable (a build must not need one), then
 # `npm start` on a fresh SQLite file (migrations applied at start) and on MongoDB wire (FerretDB), each time
 # checking /admin/login (200), /api/search?q=党员 (200 JSON), /api/health (200, ready), that the first start
-# created no accounts, and / of the member site when the app has one. Prints build time, start time and
-# health latency.
+# created no accounts, and / of the member site when the app has one, and (on SQLite) the member site's
+# JavaScript per page against its budget (scripts/js-budget.ts). Prints build time, start time and health latency.
 #   bash scripts/smoke-prod.sh            build, then both databases
 #   SMOKE_PORT=3300 (default), SMOKE_SKIP_BUILD=1 reuses the last build in .next-prod/
 set -euo pipefail
@@ -41,6 +41,10 @@ check() {
   if compgen -G 'src/app/(site)/page.tsx' >/dev/null; then
     code=$(curl -s -o /dev/null -w '%{http_code}' "$BASE/") || true
     [[ $code == 200 ]] || fail "$label: the member site / answered $code"
+  fi
+  # the member site's JavaScript budget, measured on this build (once: the build is the same for both databases)
+  if [[ $label == *SQLite* ]] && compgen -G 'src/app/(site)/page.tsx' >/dev/null; then
+    npx tsx scripts/js-budget.ts "$NEXT_DIST_DIR" "$BASE" || fail "$label: the member site is over its JavaScript budget"
   fi
   local total=0 ms
   for _ in 1 2 3 4 5; do

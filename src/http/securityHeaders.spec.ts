@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import nextConfig from '../../next.config.mjs'
+import loadNextConfig from '../../next.config.mjs'
 import { capPageSize, carriesCredentials, MAX_PAGE_SIZE, withResponseHeaders } from './apiRoute'
 import { SECURITY_HEADERS } from './securityHeaders.mjs'
 
@@ -8,6 +8,7 @@ const headerMap = (headers: ReadonlyArray<{ key: string; value: string }>) => ne
 
 describe('security headers', () => {
   it('next.config.mjs sends them on every path and drops X-Powered-By', async () => {
+    const nextConfig = await loadNextConfig('phase-production-server')
     expect(nextConfig.poweredByHeader).toBe(false)
     const routes = await nextConfig.headers!()
     const all = routes.filter((route) => route.source === '/:path*').flatMap((route) => route.headers)

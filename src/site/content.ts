@@ -52,3 +52,9 @@ export const listVisible = cache(async <C extends IndexedCollection>(collection:
 })
 
 export { visibleRelation, visibleRelations } from '@/utilities/visibleRelations'
+
+/** A courseware's extracted text, page by page (slides of a PPTX, pages of a PDF or DOCX). */
+export const textPages = (fileText: unknown): string[] => {
+  const pages = fileText && typeof fileText === 'object' ? (fileText as { pages?: unknown }).pages : null
+  return Array.isArray(pages) ? pages.map((page) => (typeof page === 'string' ? page : '')) : []
+}

@@ -1,4 +1,7 @@
-/** Sign-out: Payload's logout (ends the session server-side) and an expired cookie. */
+/**
+ * Sign-out: Payload's logout (ends the session server-side), an expired cookie, and the browser told to drop
+ * this site's storage (the member's saved offline copies), whether or not the service worker saw the post.
+ */
 import { createLocalReq, logoutOperation } from 'payload'
 import { generateExpiredPayloadCookie } from 'payload/shared'
 
@@ -23,5 +26,7 @@ export async function POST(request: Request): Promise<Response> {
     cookiePrefix: payload.config.cookiePrefix,
     returnCookieAsObject: false,
   })
-  return redirectTo(request, backPath(request, form), [cookie])
+  const response = redirectTo(request, backPath(request, form), [cookie])
+  response.headers.set('Clear-Site-Data', '"storage"')
+  return response
 }

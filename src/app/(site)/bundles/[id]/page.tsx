@@ -8,7 +8,9 @@ import { isIndexedCollection, KIND_BY_COLLECTION, memberUrl } from '@/search/doc
 import { readItem, visibleRelation } from '@/site/content'
 import { itemMetadata } from '@/site/metadata'
 import { getPrefs } from '@/site/prefs'
+import { Fact } from '@/site/ui/Fact'
 import { ItemHeader } from '@/site/ui/ItemHeader'
+import { SaveForOffline } from '@/site/ui/SaveForOffline'
 import { KIND_WORDS } from '@/site/words'
 
 type Props = { params: Promise<{ id: string }> }
@@ -38,22 +40,12 @@ export default async function BundlePage({ params }: Props) {
     <article>
       <ItemHeader item={bundle} kind="bundle">
         <dl className="facts">
-          <dt>{convert('类型')}</dt>
-          <dd>{convert(termWord(BUNDLE_KINDS, bundle.kind))}</dd>
-          {bundle.targetMonth ? (
-            <>
-              <dt>{convert('月份')}</dt>
-              <dd>{monthWords(bundle.targetMonth)}</dd>
-            </>
-          ) : null}
-          {typeof bundle.totalHours === 'number' ? (
-            <>
-              <dt>{convert('总学时')}</dt>
-              <dd>{convert(`${bundle.totalHours} 小时`)}</dd>
-            </>
-          ) : null}
+          <Fact label={convert('类型')}>{convert(termWord(BUNDLE_KINDS, bundle.kind))}</Fact>
+          <Fact label={convert('月份')}>{bundle.targetMonth ? monthWords(bundle.targetMonth) : null}</Fact>
+          <Fact label={convert('总学时')}>{typeof bundle.totalHours === 'number' ? convert(`${bundle.totalHours} 小时`) : null}</Fact>
         </dl>
       </ItemHeader>
+      <SaveForOffline id={String(bundle.id)} kind="bundles" />
       {bundle.description ? <p>{convert(bundle.description)}</p> : null}
       <p>
         {/* a zip for places without network: unzip onto a USB stick and open index.html (src/packages) */}

@@ -4,7 +4,7 @@ import { notFound } from 'next/navigation'
 
 import type { Lecturer } from '@/payload-types'
 
-import { readItem, visibleRelations } from '@/site/content'
+import { readItem, textPages, visibleRelations } from '@/site/content'
 import { itemMetadata } from '@/site/metadata'
 import { getPrefs } from '@/site/prefs'
 import { ItemHeader } from '@/site/ui/ItemHeader'
@@ -15,11 +15,6 @@ type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ page?: s
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const item = await readItem('courseware', (await params).id)
   return item ? itemMetadata(item.title, item.description, item.preview) : {}
-}
-
-const textPages = (fileText: unknown): string[] => {
-  const pages = fileText && typeof fileText === 'object' ? (fileText as { pages?: unknown }).pages : null
-  return Array.isArray(pages) ? pages.map((page) => (typeof page === 'string' ? page : '')) : []
 }
 
 export default async function CoursewarePage({ params, searchParams }: Props) {

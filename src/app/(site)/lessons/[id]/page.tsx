@@ -10,7 +10,9 @@ import { readItem, visibleRelations } from '@/site/content'
 import { itemMetadata } from '@/site/metadata'
 import { getPrefs } from '@/site/prefs'
 import { RichText } from '@/site/RichText'
+import { Fact } from '@/site/ui/Fact'
 import { ItemHeader } from '@/site/ui/ItemHeader'
+import { SaveForOffline } from '@/site/ui/SaveForOffline'
 import { LecturerLinks } from '@/site/ui/LecturerLinks'
 import { RelatedList } from '@/site/ui/RelatedList'
 
@@ -30,28 +32,12 @@ export default async function LessonPage({ params }: Props) {
     <article>
       <ItemHeader item={lesson} kind="lesson">
         <dl className="facts">
-          {lesson.kind ? (
-            <>
-              <dt>{convert('类型')}</dt>
-              <dd>{convert(termWord(LESSON_KINDS, lesson.kind))}</dd>
-            </>
-          ) : null}
-          {lesson.durationMinutes ? (
-            <>
-              <dt>{convert('时长')}</dt>
-              <dd>{convert(`${lesson.durationMinutes} 分钟`)}</dd>
-            </>
-          ) : null}
-          {lecturers.length ? (
-            <>
-              <dt>{convert('讲师')}</dt>
-              <dd>
-                <LecturerLinks lecturers={lecturers} />
-              </dd>
-            </>
-          ) : null}
+          <Fact label={convert('类型')}>{lesson.kind ? convert(termWord(LESSON_KINDS, lesson.kind)) : null}</Fact>
+          <Fact label={convert('时长')}>{lesson.durationMinutes ? convert(`${lesson.durationMinutes} 分钟`) : null}</Fact>
+          <Fact label={convert('讲师')}>{lecturers.length ? <LecturerLinks lecturers={lecturers} /> : null}</Fact>
         </dl>
       </ItemHeader>
+      <SaveForOffline id={String(lesson.id)} kind="lessons" />
       {lesson.summary ? <p>{convert(lesson.summary)}</p> : null}
       {lesson.plan ? (
         <section aria-labelledby="plan">

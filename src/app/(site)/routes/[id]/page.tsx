@@ -8,6 +8,7 @@ import { readItem, visibleRelation } from '@/site/content'
 import { amapWalkUrl } from '@/site/geo'
 import { itemMetadata } from '@/site/metadata'
 import { getPrefs } from '@/site/prefs'
+import { Fact } from '@/site/ui/Fact'
 import { ItemHeader } from '@/site/ui/ItemHeader'
 import { MapSvg } from '@/site/ui/MapSvg'
 
@@ -29,20 +30,9 @@ export default async function FieldRoutePage({ params }: Props) {
     <article>
       <ItemHeader item={route} kind="field-route" />
       <dl className="facts">
-        <dt>{convert('站点')}</dt>
-        <dd>{convert(`${stops.length} 站`)}</dd>
-        {typeof route.totalDistanceKm === 'number' ? (
-          <>
-            <dt>{convert('总距离')}</dt>
-            <dd>{convert(`${route.totalDistanceKm} 公里`)}</dd>
-          </>
-        ) : null}
-        {typeof route.totalMinutes === 'number' ? (
-          <>
-            <dt>{convert('总时长')}</dt>
-            <dd>{convert(`${route.totalMinutes} 分钟`)}</dd>
-          </>
-        ) : null}
+        <Fact label={convert('站点')}>{convert(`${stops.length} 站`)}</Fact>
+        <Fact label={convert('总距离')}>{typeof route.totalDistanceKm === 'number' ? convert(`${route.totalDistanceKm} 公里`) : null}</Fact>
+        <Fact label={convert('总时长')}>{typeof route.totalMinutes === 'number' ? convert(`${route.totalMinutes} 分钟`) : null}</Fact>
       </dl>
       {route.summary ? <p>{convert(route.summary)}</p> : null}
       {mapped.length ? <MapSvg label={convert(`${route.title}路线示意图，按行走顺序编号`)} stops={mapped} /> : null}

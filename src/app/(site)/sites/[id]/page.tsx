@@ -10,6 +10,7 @@ import { listVisible, readItem, visibleRelations } from '@/site/content'
 import { amapMarkerUrl } from '@/site/geo'
 import { itemMetadata } from '@/site/metadata'
 import { getPrefs } from '@/site/prefs'
+import { Fact } from '@/site/ui/Fact'
 import { ItemHeader } from '@/site/ui/ItemHeader'
 import { MapSvg } from '@/site/ui/MapSvg'
 import { RelatedList } from '@/site/ui/RelatedList'
@@ -32,28 +33,11 @@ export default async function FieldSitePage({ params }: Props) {
     <article>
       <ItemHeader item={site} kind="field-site" />
       <dl className="facts">
-        <dt>{convert('类型')}</dt>
-        <dd>{convert(termWord(FIELD_SITE_TYPES, site.type))}</dd>
-        <dt>{convert('地址')}</dt>
-        <dd>{site.address}</dd>
-        {typeof site.capacity === 'number' ? (
-          <>
-            <dt>{convert('可容纳')}</dt>
-            <dd>{convert(`${site.capacity} 人`)}</dd>
-          </>
-        ) : null}
-        {site.openHours ? (
-          <>
-            <dt>{convert('开放时间')}</dt>
-            <dd>{convert(site.openHours)}</dd>
-          </>
-        ) : null}
-        {(site.services ?? []).length ? (
-          <>
-            <dt>{convert('配套服务')}</dt>
-            <dd>{(site.services ?? []).map((code) => convert(termWord(FIELD_SITE_SERVICES, code))).join('、')}</dd>
-          </>
-        ) : null}
+        <Fact label={convert('类型')}>{convert(termWord(FIELD_SITE_TYPES, site.type))}</Fact>
+        <Fact label={convert('地址')}>{site.address}</Fact>
+        <Fact label={convert('可容纳')}>{typeof site.capacity === 'number' ? convert(`${site.capacity} 人`) : null}</Fact>
+        <Fact label={convert('开放时间')}>{site.openHours ? convert(site.openHours) : null}</Fact>
+        <Fact label={convert('配套服务')}>{(site.services ?? []).map((code) => convert(termWord(FIELD_SITE_SERVICES, code))).join('、')}</Fact>
       </dl>
       {site.description ? <p>{convert(site.description)}</p> : null}
       <section aria-labelledby="where">

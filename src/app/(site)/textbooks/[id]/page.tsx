@@ -8,6 +8,7 @@ import { readItem, visibleRelation } from '@/site/content'
 import { itemMetadata } from '@/site/metadata'
 import { getPrefs } from '@/site/prefs'
 import { RichText } from '@/site/RichText'
+import { Fact } from '@/site/ui/Fact'
 import { ItemHeader } from '@/site/ui/ItemHeader'
 
 type Props = { params: Promise<{ id: string }> }
@@ -27,18 +28,8 @@ export default async function TextbookPage({ params }: Props) {
     <article>
       <ItemHeader item={book} kind="textbook">
         <dl className="facts">
-          {book.publishYear ? (
-            <>
-              <dt>{convert('出版年份')}</dt>
-              <dd>{book.publishYear}</dd>
-            </>
-          ) : null}
-          {(book.editors ?? []).length ? (
-            <>
-              <dt>{convert('编写')}</dt>
-              <dd>{(book.editors ?? []).map((editor) => (editor.role ? `${editor.name}（${convert(editor.role)}）` : editor.name)).join('、')}</dd>
-            </>
-          ) : null}
+          <Fact label={convert('出版年份')}>{book.publishYear}</Fact>
+          <Fact label={convert('编写')}>{(book.editors ?? []).map((editor) => (editor.role ? `${editor.name}（${convert(editor.role)}）` : editor.name)).join('、')}</Fact>
         </dl>
       </ItemHeader>
       {book.summary ? <p>{convert(book.summary)}</p> : null}

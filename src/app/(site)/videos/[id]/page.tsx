@@ -10,6 +10,7 @@ import { readItem, visibleRelation, visibleRelations } from '@/site/content'
 import { itemMetadata } from '@/site/metadata'
 import { getPrefs } from '@/site/prefs'
 import { safeHref } from '@/site/safeHref'
+import { Fact } from '@/site/ui/Fact'
 import { ItemHeader } from '@/site/ui/ItemHeader'
 import { LecturerLinks } from '@/site/ui/LecturerLinks'
 
@@ -34,26 +35,9 @@ export default async function VideoPage({ params }: Props) {
     <article>
       <ItemHeader item={video} kind="video">
         <dl className="facts">
-          {video.kind ? (
-            <>
-              <dt>{convert('类型')}</dt>
-              <dd>{convert(termWord(VIDEO_KINDS, video.kind))}</dd>
-            </>
-          ) : null}
-          {video.durationSeconds ? (
-            <>
-              <dt>{convert('时长')}</dt>
-              <dd>{convert(duration(video.durationSeconds))}</dd>
-            </>
-          ) : null}
-          {lecturers.length ? (
-            <>
-              <dt>{convert('讲师')}</dt>
-              <dd>
-                <LecturerLinks lecturers={lecturers} />
-              </dd>
-            </>
-          ) : null}
+          <Fact label={convert('类型')}>{video.kind ? convert(termWord(VIDEO_KINDS, video.kind)) : null}</Fact>
+          <Fact label={convert('时长')}>{video.durationSeconds ? convert(duration(video.durationSeconds)) : null}</Fact>
+          <Fact label={convert('讲师')}>{lecturers.length ? <LecturerLinks lecturers={lecturers} /> : null}</Fact>
         </dl>
       </ItemHeader>
       {video.url ? (

@@ -1,0 +1,179 @@
+/**
+ * Member-site benchmark (issue 10): 100,000 generated items in the search index (the generator of
+ * scripts/bench-search.ts, run as it is), the demo content in a fresh SQLite database, `next build` and
+ * `next start` (production) on loopback, then autocannon with 10 connections and a fixed number of requests per
+ * page: time to first byte (headers received) and to the whole answer, p50 and p95, of /, /search?q=…, a lesson,
+ * a route and a bundle (target: p95 ≤ 200 ms), and the JavaScript each page loads against the budget.
+ *
+ *   npm run bench:site [-- --n 100000] [--requests 200] [--port 3132] [--skip-build]
+ * Builds into .next-bench/ (`--skip-build` reuses it). Exits 1 when a page is over the JavaScript budget.
+ */
+import { spawn, spawnSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import autocannon from 'autocannon'
+
+import { JS_BUDGET_GZIP_BYTES, kilobytes, pageScripts } from './lib/pageScripts'
+
+const argument = (name: string, fallback: string): string => {
+  const at = process.argv.indexOf(`--${name}`)
+  return at >= 0 ? (process.argv[at + 1] ?? fallback) : fallback
+}
+const N = argument('n', '100000')
+const REQUESTS = Number(argument('requests', '200'))
+const PORT = Number(argument('port', '3132'))
+const CONNECTIONS = 10
+const TARGET_P95_MS = 200
+const DIST_DIR = '.next-bench'
+const BASE = `http://127.0.0.1:${PORT}`
+const QUERIES = ['党员教育', '焦裕禄', '黨員培訓']
+
+const root = path.resolve(import.meta.dirname, '..')
+const load = (): string => os.loadavg().map((value) => value.toFixed(1)).join(' ')
+const percentile = (values: number[], p: number): number => {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? NaN
+}
+
+const run = (label: string, command: string, args: string[], env: Record<string, string>): void => {
+  const started = Date.now()
+  const result = spawnSync(command, args, { cwd: root, env: { ...process.env, ...env }, stdio: 'inherit' })
+  if (result.status !== 0) throw new Error(`${label} failed (exit ${result.status})`)
+  console.log(`bench:site: ${label} in ${Math.round((Date.now() - started) / 1000)} s (load ${load()})`)
+}
+
+async function waitFor<T>(label: string, probe: () => Promise<T | undefined>, timeoutMs = 600_000): Promise<T> {
+  const started = Date.now()
+  while (Date.now() - started < timeoutMs) {
+    const value = await probe().catch(() => undefined)
+    if (value !== undefined) return value
+    await new Promise((resolve) => setTimeout(resolve, 1000))
+  }
+  throw new Error(`${label}: not ready after ${timeoutMs / 1000} s`)
+}
+
+/** the id of a public item of the demo content, as an anonymous reader sees it */
+const firstId = (collection: string) =>
+  waitFor(`demo ${collection}`, async () => {
+    const response = await fetch(`${BASE}/api/${collection}?limit=1&depth=0`)
+    const body = (await response.json()) as { docs?: Array<{ id: number | string }> }
+    return body.docs?.[0]?.id
+  })
+
+/**
+ * CPU time (user + system) of every process in the server's process group, in ms (Linux; 0 elsewhere): per
+ * request, what a page costs whatever else the machine is doing.
+ */
+const groupCpuMs = (group: number): number => {
+  let ticks = 0
+  for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')
+      if (Number(fields[2]) === group) ticks += Number(fields[11]) + Number(fields[12])
+    } catch {
+      // the process ended meanwhile
+    }
+  }
+  return ticks * 10 // USER_HZ is 100
+}
+
+type Timing = { cpuMsPerRequest: number; full: number[]; ttfb: number[]; failures: number }
+
+async function measure(pagePath: string, group: number): Promise<Timing> {
+  const timing: Timing = { cpuMsPerRequest: 0, failures: 0, full: [], ttfb: [] }
+  const cpuBefore = groupCpuMs(group)
+  await autocannon({
+    amount: REQUESTS,
+    connections: CONNECTIONS,
+    // with one request in flight per connection, a request starts when the previous answer ends
+    setupClient: (client) => {
+      let sent = performance.now()
+      client.on('headers', () => timing.ttfb.push(performance.now() - sent))
+      client.on('response', (status, _bytes, ms) => {
+        if (status !== 200) timing.failures++
+        timing.full.push(ms)
+        sent = performance.now()
+      })
+    },
+    timeout: 30,
+    url: `${BASE}${pagePath}`,
+  })
+  timing.cpuMsPerRequest = (groupCpuMs(group) - cpuBefore) / REQUESTS
+  return timing
+}
+
+async function main(): Promise<void> {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'commons-bench-site-'))
+  mkdirSync(path.join(work, 'media'))
+  console.log(`bench:site: ${os.cpus().length} cores, load ${load()}; work folder ${work}`)
+  run(`${N} items indexed (scripts/bench-search.ts)`, 'npx', ['tsx', 'scripts/bench-search.ts', '--n', N, '--file', path.join(work, 'search.db'), '--rounds', '1'], { MEILI_HOST: '' })
+  if (!process.argv.includes('--skip-build'))
+    run('next build', 'npx', ['next', 'build'], { DATABASE_URI: 'file:/nonexistent-bench-build/commons.db', MEILI_HOST: '', NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' })
+
+  const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '--hostname', '127.0.0.1', '--port', String(PORT)], {
+    cwd: root,
+    detached: true,
+    env: {
+      ...process.env,
+      COMMONS_BACKUP_MARKER: path.join(work, 'last-backup'),
+      // no index refill at start: it would drop the generated items, which are not in the database
+      COMMONS_JOBS_AUTORUN: 'false',
+      COMMONS_PUBLIC_URL: BASE,
+      COMMONS_RATE_SEARCH_IP: 'off',
+      COMMONS_SEED_ON_START: 'demo',
+      DATABASE_URI: `file:${path.join(work, 'commons.db')}`,
+      MEDIA_DIR: path.join(work, 'media'),
+      MEILI_HOST: '',
+      NEXT_DIST_DIR: DIST_DIR,
+      NODE_ENV: 'production',
+      PAYLOAD_SECRET: randomBytes(32).toString('hex'),
+      SEARCH_DB_FILE: path.join(work, 'search.db'),
+    },
+    stdio: 'ignore',
+  })
+  const stop = () => {
+    try {
+      process.kill(-server.pid!, 'SIGTERM')
+    } catch {
+      /* already gone */
+    }
+  }
+  try {
+    const started = Date.now()
+    await waitFor('next start', async () => ((await fetch(`${BASE}/api/health`)).ok ? true : undefined))
+    const [lesson, route, bundle] = [await firstId('lessons'), await firstId('field-routes'), await firstId('bundles')]
+    console.log(`bench:site: next start ready with the demo content in ${Math.round((Date.now() - started) / 1000)} s`)
+    const pages = ['/', ...QUERIES.map((q) => `/search?q=${encodeURIComponent(q)}`), `/lessons/${lesson}`, `/routes/${route}`, `/bundles/${bundle}`]
+    for (const pagePath of pages) for (let i = 0; i < 3; i++) await fetch(`${BASE}${pagePath}`).then((response) => response.arrayBuffer())
+
+    console.log(`\nTTFB at ${CONNECTIONS} concurrent connections, ${REQUESTS} requests per page (target p95 ≤ ${TARGET_P95_MS} ms):`)
+    console.log('page | TTFB p50 | TTFB p95 | whole answer p50 | p95 | server CPU per request | non-200 | load')
+    let slowest = 0
+    for (const pagePath of pages) {
+      const { cpuMsPerRequest, failures, full, ttfb } = await measure(pagePath, server.pid!)
+      slowest = Math.max(slowest, percentile(ttfb, 95))
+      console.log(
+        `${decodeURIComponent(pagePath)} | ${percentile(ttfb, 50).toFixed(0)} ms | ${percentile(ttfb, 95).toFixed(0)} ms | ${percentile(full, 50).toFixed(0)} ms | ${percentile(full, 95).toFixed(0)} ms | ${cpuMsPerRequest.toFixed(1)} ms | ${failures} | ${load()}`,
+      )
+    }
+    console.log(`TTFB p95 target ${slowest <= TARGET_P95_MS ? 'met' : 'NOT met'}: slowest page p95 ${slowest.toFixed(0)} ms`)
+
+    console.log(`\nJavaScript per page (script chunks of ${DIST_DIR}; budget ${kilobytes(JS_BUDGET_GZIP_BYTES)} gzip):`)
+    let over = 0
+    for (const pagePath of pages) {
+      const scripts = await pageScripts(BASE, pagePath, path.join(root, DIST_DIR))
+      if (scripts.gzip > JS_BUDGET_GZIP_BYTES) over++
+      console.log(`${decodeURIComponent(pagePath)} | ${scripts.files.length} files | ${kilobytes(scripts.raw)} raw | ${kilobytes(scripts.gzip)} gzip${scripts.gzip > JS_BUDGET_GZIP_BYTES ? ' OVER BUDGET' : ''}`)
+    }
+    console.log(`load average at the end: ${load()}`)
+    if (over) process.exitCode = 1
+  } finally {
+    stop()
+    rmSync(work, { force: true, recursive: true })
+  }
+}
+
+await main()
