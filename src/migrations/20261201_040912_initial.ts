@@ -829,18 +829,30 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`visibility\` text DEFAULT 'shared',
   	\`jurisdiction_path\` text,
   	\`created_by_id\` integer,
+  	\`forked_from_id\` integer,
+  	\`fork_root_id\` integer,
+  	\`forked_at\` text,
+  	\`fork_path\` text,
+  	\`fork_base_version\` text,
+  	\`fork_base_updated_at\` text,
+  	\`fork_base_items\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`_status\` text DEFAULT 'draft',
   	FOREIGN KEY (\`theme_id\`) REFERENCES \`themes\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`jurisdiction_id\`) REFERENCES \`jurisdictions\`(\`id\`) ON UPDATE no action ON DELETE set null,
-  	FOREIGN KEY (\`created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  	FOREIGN KEY (\`created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`forked_from_id\`) REFERENCES \`bundles\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`fork_root_id\`) REFERENCES \`bundles\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
   await db.run(sql`CREATE INDEX \`bundles_theme_idx\` ON \`bundles\` (\`theme_id\`);`)
   await db.run(sql`CREATE INDEX \`bundles_jurisdiction_idx\` ON \`bundles\` (\`jurisdiction_id\`);`)
   await db.run(sql`CREATE INDEX \`bundles_jurisdiction_path_idx\` ON \`bundles\` (\`jurisdiction_path\`);`)
   await db.run(sql`CREATE INDEX \`bundles_created_by_idx\` ON \`bundles\` (\`created_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`bundles_forked_from_idx\` ON \`bundles\` (\`forked_from_id\`);`)
+  await db.run(sql`CREATE INDEX \`bundles_fork_root_idx\` ON \`bundles\` (\`fork_root_id\`);`)
+  await db.run(sql`CREATE INDEX \`bundles_fork_path_idx\` ON \`bundles\` (\`fork_path\`);`)
   await db.run(sql`CREATE INDEX \`bundles_updated_at_idx\` ON \`bundles\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`bundles_created_at_idx\` ON \`bundles\` (\`created_at\`);`)
   await db.run(sql`CREATE INDEX \`bundles__status_idx\` ON \`bundles\` (\`_status\`);`)
@@ -907,6 +919,13 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`version_visibility\` text DEFAULT 'shared',
   	\`version_jurisdiction_path\` text,
   	\`version_created_by_id\` integer,
+  	\`version_forked_from_id\` integer,
+  	\`version_fork_root_id\` integer,
+  	\`version_forked_at\` text,
+  	\`version_fork_path\` text,
+  	\`version_fork_base_version\` text,
+  	\`version_fork_base_updated_at\` text,
+  	\`version_fork_base_items\` text,
   	\`version_updated_at\` text,
   	\`version_created_at\` text,
   	\`version__status\` text DEFAULT 'draft',
@@ -916,7 +935,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`bundles\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`version_theme_id\`) REFERENCES \`themes\`(\`id\`) ON UPDATE no action ON DELETE set null,
   	FOREIGN KEY (\`version_jurisdiction_id\`) REFERENCES \`jurisdictions\`(\`id\`) ON UPDATE no action ON DELETE set null,
-  	FOREIGN KEY (\`version_created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  	FOREIGN KEY (\`version_created_by_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`version_forked_from_id\`) REFERENCES \`bundles\`(\`id\`) ON UPDATE no action ON DELETE set null,
+  	FOREIGN KEY (\`version_fork_root_id\`) REFERENCES \`bundles\`(\`id\`) ON UPDATE no action ON DELETE set null
   );
   `)
   await db.run(sql`CREATE INDEX \`_bundles_v_parent_idx\` ON \`_bundles_v\` (\`parent_id\`);`)
@@ -924,6 +945,9 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`_bundles_v_version_version_jurisdiction_idx\` ON \`_bundles_v\` (\`version_jurisdiction_id\`);`)
   await db.run(sql`CREATE INDEX \`_bundles_v_version_version_jurisdiction_path_idx\` ON \`_bundles_v\` (\`version_jurisdiction_path\`);`)
   await db.run(sql`CREATE INDEX \`_bundles_v_version_version_created_by_idx\` ON \`_bundles_v\` (\`version_created_by_id\`);`)
+  await db.run(sql`CREATE INDEX \`_bundles_v_version_version_forked_from_idx\` ON \`_bundles_v\` (\`version_forked_from_id\`);`)
+  await db.run(sql`CREATE INDEX \`_bundles_v_version_version_fork_root_idx\` ON \`_bundles_v\` (\`version_fork_root_id\`);`)
+  await db.run(sql`CREATE INDEX \`_bundles_v_version_version_fork_path_idx\` ON \`_bundles_v\` (\`version_fork_path\`);`)
   await db.run(sql`CREATE INDEX \`_bundles_v_version_version_updated_at_idx\` ON \`_bundles_v\` (\`version_updated_at\`);`)
   await db.run(sql`CREATE INDEX \`_bundles_v_version_version_created_at_idx\` ON \`_bundles_v\` (\`version_created_at\`);`)
   await db.run(sql`CREATE INDEX \`_bundles_v_version_version__status_idx\` ON \`_bundles_v\` (\`version__status\`);`)
@@ -1341,6 +1365,20 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`rating_codes_session_idx\` ON \`rating_codes\` (\`session_id\`);`)
   await db.run(sql`CREATE INDEX \`rating_codes_updated_at_idx\` ON \`rating_codes\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`rating_codes_created_at_idx\` ON \`rating_codes\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`calendar_feeds\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`name\` text DEFAULT '我的授课日历',
+  	\`token\` text NOT NULL,
+  	\`user_id\` integer,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	FOREIGN KEY (\`user_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE set null
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`calendar_feeds_token_idx\` ON \`calendar_feeds\` (\`token\`);`)
+  await db.run(sql`CREATE INDEX \`calendar_feeds_user_idx\` ON \`calendar_feeds\` (\`user_id\`);`)
+  await db.run(sql`CREATE INDEX \`calendar_feeds_updated_at_idx\` ON \`calendar_feeds\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`calendar_feeds_created_at_idx\` ON \`calendar_feeds\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`payload_kv\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text NOT NULL,
@@ -1424,6 +1462,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`training_sessions_id\` integer,
   	\`ratings_id\` integer,
   	\`rating_codes_id\` integer,
+  	\`calendar_feeds_id\` integer,
   	FOREIGN KEY (\`parent_id\`) REFERENCES \`payload_locked_documents\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`lessons_id\`) REFERENCES \`lessons\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`courseware_id\`) REFERENCES \`courseware\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -1443,7 +1482,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`request_locks_id\`) REFERENCES \`request_locks\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`training_sessions_id\`) REFERENCES \`training_sessions\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`ratings_id\`) REFERENCES \`ratings\`(\`id\`) ON UPDATE no action ON DELETE cascade,
-  	FOREIGN KEY (\`rating_codes_id\`) REFERENCES \`rating_codes\`(\`id\`) ON UPDATE no action ON DELETE cascade
+  	FOREIGN KEY (\`rating_codes_id\`) REFERENCES \`rating_codes\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`calendar_feeds_id\`) REFERENCES \`calendar_feeds\`(\`id\`) ON UPDATE no action ON DELETE cascade
   );
   `)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_order_idx\` ON \`payload_locked_documents_rels\` (\`order\`);`)
@@ -1468,6 +1508,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_training_sessions_id_idx\` ON \`payload_locked_documents_rels\` (\`training_sessions_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_ratings_id_idx\` ON \`payload_locked_documents_rels\` (\`ratings_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_rating_codes_id_idx\` ON \`payload_locked_documents_rels\` (\`rating_codes_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_calendar_feeds_id_idx\` ON \`payload_locked_documents_rels\` (\`calendar_feeds_id\`);`)
   await db.run(sql`CREATE TABLE \`payload_preferences\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
   	\`key\` text,
@@ -1582,6 +1623,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`training_sessions_rels\`;`)
   await db.run(sql`DROP TABLE \`ratings\`;`)
   await db.run(sql`DROP TABLE \`rating_codes\`;`)
+  await db.run(sql`DROP TABLE \`calendar_feeds\`;`)
   await db.run(sql`DROP TABLE \`payload_kv\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs_log\`;`)
   await db.run(sql`DROP TABLE \`payload_jobs\`;`)
