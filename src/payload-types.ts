@@ -275,6 +275,8 @@ export interface Media {
   jurisdiction: number | Jurisdiction;
   jurisdictionPath?: string | null;
   createdBy?: (number | null) | User;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -357,6 +359,8 @@ export interface Courseware {
   visibility: 'public' | 'shared' | 'local';
   jurisdictionPath?: string | null;
   createdBy?: (number | null) | User;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -466,6 +470,8 @@ export interface Video {
   visibility: 'public' | 'shared' | 'local';
   jurisdictionPath?: string | null;
   createdBy?: (number | null) | User;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1197,6 +1203,8 @@ export interface CoursewareSelect<T extends boolean = true> {
   visibility?: T;
   jurisdictionPath?: T;
   createdBy?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1230,6 +1238,8 @@ export interface VideosSelect<T extends boolean = true> {
   visibility?: T;
   jurisdictionPath?: T;
   createdBy?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1405,6 +1415,8 @@ export interface MediaSelect<T extends boolean = true> {
   jurisdiction?: T;
   jurisdictionPath?: T;
   createdBy?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
