@@ -2,6 +2,7 @@ import type { Config, Plugin } from 'payload'
 
 import { s3Storage } from '@payloadcms/storage-s3'
 import path from 'node:path'
+import { formatAdminURL } from 'payload/shared'
 
 import { s3Settings } from './settings'
 
@@ -36,12 +37,17 @@ export const storagePrefixOf = (collection: UploadCollection): string => {
  * Files of every upload collection go to the S3 bucket when S3_BUCKET is set, else stay in `media/`. Downloads
  * still go through Payload's file route (`disablePayloadAccessControl` unset, no signed downloads), so each
  * collection's read rule — pictures' and previews' included — decides who gets a file; the bucket stays private.
- * `alwaysInsertFields` keeps the plugin's `prefix`/`_objectKey` fields in the schema either way, so switching
- * storage needs no migration.
+ * File URLs are Payload's own (`/api/<collection>/file/<name>`), as on local disk, not the plugin's `?prefix=` form:
+ * pages append their own query (`?download`), and every collection's folder is fixed. `alwaysInsertFields` keeps
+ * the plugin's `prefix`/`_objectKey` fields in the schema either way, so switching storage needs no migration.
  */
 export const addS3Storage: Plugin = (config: Config) => {
   const settings = s3Settings()
-  const collections = Object.fromEntries(uploadCollectionsOf(config.collections).map((collection) => [collection.slug, { prefix: storagePrefixOf(collection) }]))
+  const fileURL = ({ collection, filename }: { collection: { slug: string }; filename: string }): string =>
+    formatAdminURL({ apiRoute: config.routes?.api ?? '/api', path: `/${collection.slug}/file/${encodeURIComponent(filename)}`, serverURL: config.serverURL })
+  const collections = Object.fromEntries(
+    uploadCollectionsOf(config.collections).map((collection) => [collection.slug, { generateFileURL: fileURL, prefix: storagePrefixOf(collection) }]),
+  )
   return s3Storage({
     alwaysInsertFields: true,
     bucket: settings?.bucket ?? '',

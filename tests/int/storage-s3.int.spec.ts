@@ -85,6 +85,8 @@ describe.skipIf(!settings)(`files on S3-compatible storage${settings ? ` (bucket
     expect(status, JSON.stringify(body)).toBe(201)
     pdfDoc = body.doc
     expect(body.doc.prefix).toBe('courseware')
+    // the same URL as on local disk, so pages can append `?download`
+    expect(body.doc.url).toBe(`/api/courseware/file/${encodeURIComponent(body.doc.filename)}`)
     expect(storedFileLocation(payload, 'courseware', body.doc)).toBe(`s3://${settings!.bucket}/courseware/${body.doc.filename}`)
     expect(await objectInBucket(`courseware/${body.doc.filename}`)).toEqual({ size: pdf.length, type: 'application/pdf' })
     expect(onLocalDisk('courseware', body.doc.filename)).toBe(false)
@@ -97,6 +99,9 @@ describe.skipIf(!settings)(`files on S3-compatible storage${settings ? ` (bucket
     expect(mine.status).toBe(200)
     expect(mine.bytes).toEqual(new Uint8Array(pdf))
     expect(decodeURIComponent(mine.headers.get('content-disposition') ?? '')).toContain('存储测试课件.pdf')
+    const saved = await downloadViaRest(payload, `${filePath}?download`, { token: tokens.author })
+    expect(saved.headers.get('content-disposition')).toMatch(/^attachment; /)
+    expect(saved.bytes).toEqual(new Uint8Array(pdf))
     const part = await downloadViaRest(payload, filePath, { headers: { Range: 'bytes=0-4' }, token: tokens.author })
     expect(part.status).toBe(206)
     expect(new TextDecoder().decode(part.bytes)).toBe('%PDF-')
