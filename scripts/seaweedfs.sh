@@ -141,6 +141,7 @@ JSON
     -s3.localSocket="$data/s3.sock" \
     </dev/null >"$STATE_DIR/weed.log" 2>&1 &
   pid=$!
+  disown "$pid"
   printf '%s\n' "$pid" >"$STATE_DIR/pid"
   printf '%s\n' "$s3port" >"$STATE_DIR/s3port"
   printf '%s\n' "$data" >"$STATE_DIR/data"
@@ -155,7 +156,7 @@ cmd_stop() {
   local pid data i
   if pid="$(running_pid)"; then
     kill "$pid" 2>/dev/null || true
-    for i in $(seq 1 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    for i in $(seq 1 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
     if kill -0 "$pid" 2>/dev/null; then kill -9 "$pid" 2>/dev/null || true; fi
     log "stopped (pid $pid)"
   fi

@@ -1,4 +1,4 @@
-import type { Config, Plugin } from 'payload'
+import type { CollectionAfterChangeHook, CollectionConfig, Config, Plugin } from 'payload'
 
 import { s3Storage } from '@payloadcms/storage-s3'
 import path from 'node:path'
@@ -34,6 +34,31 @@ export const storagePrefixOf = (collection: UploadCollection): string => {
 }
 
 /**
+ * storage-s3 3.90.1 hands the whole document back from each upload, and the plugin then writes it again as
+ * "metadata" (`payload.update` with `context.skipCloudStorage`): a second version and a second run of every hook,
+ * for nothing (S3 adds no metadata). That write is answered with the document as it is; the upload, and the
+ * removal of a replaced file's objects, run unchanged.
+ */
+const withoutEchoWrite =
+  (hook: CollectionAfterChangeHook): CollectionAfterChangeHook =>
+  (args) => {
+    const { doc, req } = args
+    const payload = new Proxy(req.payload, {
+      get: (target, key) => (key === 'update' && req.context?.skipCloudStorage ? async () => doc : Reflect.get(target, key)),
+    })
+    return hook({ ...args, req: new Proxy(req, { get: (target, key) => (key === 'payload' ? payload : Reflect.get(target, key)) }) })
+  }
+
+/** The plugin's own afterChange hooks (those it appended to the collection's) without the echo write. */
+const dropEchoWrites = (before: readonly CollectionConfig[], after: CollectionConfig[]): CollectionConfig[] =>
+  after.map((collection) => {
+    const ownCount = before.find(({ slug }) => slug === collection.slug)?.hooks?.afterChange?.length ?? 0
+    const afterChange = collection.hooks?.afterChange
+    if (!collection.upload || !afterChange || afterChange.length <= ownCount) return collection
+    return { ...collection, hooks: { ...collection.hooks, afterChange: [...afterChange.slice(0, ownCount), ...afterChange.slice(ownCount).map(withoutEchoWrite)] } }
+  })
+
+/**
  * Files of every upload collection go to the S3 bucket when S3_BUCKET is set, else stay in `media/`. Downloads
  * still go through Payload's file route (`disablePayloadAccessControl` unset, no signed downloads), so each
  * collection's read rule — pictures' and previews' included — decides who gets a file; the bucket stays private.
@@ -41,18 +66,19 @@ export const storagePrefixOf = (collection: UploadCollection): string => {
  * pages append their own query (`?download`), and every collection's folder is fixed. `alwaysInsertFields` keeps
  * the plugin's `prefix`/`_objectKey` fields in the schema either way, so switching storage needs no migration.
  */
-export const addS3Storage: Plugin = (config: Config) => {
+export const addS3Storage: Plugin = async (config: Config) => {
   const settings = s3Settings()
   const fileURL = ({ collection, filename }: { collection: { slug: string }; filename: string }): string =>
     formatAdminURL({ apiRoute: config.routes?.api ?? '/api', path: `/${collection.slug}/file/${encodeURIComponent(filename)}`, serverURL: config.serverURL })
   const collections = Object.fromEntries(
     uploadCollectionsOf(config.collections).map((collection) => [collection.slug, { generateFileURL: fileURL, prefix: storagePrefixOf(collection) }]),
   )
-  return s3Storage({
+  const stored = await s3Storage({
     alwaysInsertFields: true,
     bucket: settings?.bucket ?? '',
     collections,
     config: settings?.client ?? {},
     enabled: Boolean(settings),
   })(config)
+  return { ...stored, collections: dropEchoWrites(config.collections ?? [], stored.collections ?? []) }
 }

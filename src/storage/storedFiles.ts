@@ -5,9 +5,9 @@
  */
 import type { CollectionSlug, Payload } from 'payload'
 
-import { DeleteObjectCommand, GetObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { buildStoragePathData } from '@payloadcms/plugin-cloud-storage/utilities'
-import { mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises'
+import { access, mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -73,6 +73,38 @@ export async function readStoredFile(payload: Payload, collection: CollectionSlu
   } catch (error) {
     throw isMissingObject(error) ? missingFile(`s3://${store.bucket}/${Key}`, error) : error
   }
+}
+
+/** Whether a file of that name is stored (in the collection's folder or its bucket folder). */
+export async function storedFileExists(payload: Payload, collection: CollectionSlug, ref: StoredFileRef): Promise<boolean> {
+  const store = storeOf(payload, collection)
+  try {
+    if (store.kind === 'disk') await access(diskPath(store, ref))
+    else await store.client.send(new HeadObjectCommand({ Bucket: store.bucket, Key: objectKey(store, ref) }))
+    return true
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT' || isMissingObject(error)) return false
+    throw error
+  }
+}
+
+/** Payload's `-1`, `-2`… step for a taken name (`讲稿-1.pdf` → `讲稿-2.pdf`). */
+const nextName = (filename: string): string => {
+  const ext = path.extname(filename)
+  const stem = ext ? filename.slice(0, -ext.length) : filename
+  const numbered = /^(.*)-(\d+)$/.exec(stem)
+  return `${numbered ? `${numbered[1]}-${Number(numbered[2]) + 1}` : `${stem}-1`}${ext}`
+}
+
+/**
+ * The name itself, or the next free one, for a new stored file. Payload steps past names used by documents, and
+ * past files on local disk, but not past objects in a bucket: a draft version's file or one left by an interrupted
+ * import would be overwritten, and later deleted with the other item.
+ */
+export async function freeStoredFileName(payload: Payload, collection: CollectionSlug, filename: string): Promise<string> {
+  let name = filename
+  while (await storedFileExists(payload, collection, { filename: name })) name = nextName(name)
+  return name
 }
 
 /** The bytes of a stored file, or undefined when there is none. */
