@@ -46,6 +46,7 @@ import { securitySettings } from './src/security/production'
 import { rateLimitLoggingLevels, withRateLimit } from './src/security/rateLimits'
 import { signInTranslations } from './src/security/signIn'
 import { seedOnFirstStart } from './src/seed/seedOnFirstStart'
+import { addS3Storage } from './src/storage/s3Plugin'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
 const security = securitySettings()
@@ -99,6 +100,7 @@ export default buildConfig({
   hooks: { afterError: [answerMalformedMultipart] },
   jobs: jobsConfig,
   loggingLevels: rateLimitLoggingLevels,
+  plugins: [addS3Storage],
   i18n: {
     fallbackLanguage: 'zh',
     supportedLanguages: { en, zh, 'zh-TW': zhTw },

@@ -277,6 +277,8 @@ export interface Media {
   jurisdiction: number | Jurisdiction;
   jurisdictionPath?: string | null;
   createdBy?: (number | null) | User;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -359,6 +361,8 @@ export interface Courseware {
   visibility: 'public' | 'shared' | 'local';
   jurisdictionPath?: string | null;
   createdBy?: (number | null) | User;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -468,6 +472,8 @@ export interface Video {
   visibility: 'public' | 'shared' | 'local';
   jurisdictionPath?: string | null;
   createdBy?: (number | null) | User;
+  prefix?: string | null;
+  _objectKey?: string | null;
   updatedAt: string;
   createdAt: string;
   url?: string | null;
@@ -1235,6 +1241,8 @@ export interface CoursewareSelect<T extends boolean = true> {
   visibility?: T;
   jurisdictionPath?: T;
   createdBy?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -1268,6 +1276,8 @@ export interface VideosSelect<T extends boolean = true> {
   visibility?: T;
   jurisdictionPath?: T;
   createdBy?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;
@@ -1454,6 +1464,8 @@ export interface MediaSelect<T extends boolean = true> {
   jurisdiction?: T;
   jurisdictionPath?: T;
   createdBy?: T;
+  prefix?: T;
+  _objectKey?: T;
   updatedAt?: T;
   createdAt?: T;
   url?: T;

@@ -1,11 +1,8 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
-import { readFile } from 'node:fs/promises'
-import path from 'node:path'
-
 import { EXTRACTABLE_KINDS, extractText, type ExtractionResult, type FileKind, renderPdfFirstPage } from '@/ingest'
 import { PREVIEW_ALT, previewFileName } from '@/ingest/hooks/previews'
-import { uploadDir } from '@/utilities/uploadDir'
+import { readStoredFile, type StoredFileRef } from '@/storage/storedFiles'
 
 export const EXTRACT_COURSEWARE = 'extractCourseware'
 
@@ -23,7 +20,7 @@ const KIND_OF_MIME: Record<string, FileKind> = {
   'application/vnd.openxmlformats-officedocument.wordprocessingml.document': 'docx',
 }
 
-interface StoredCourseware {
+interface StoredCourseware extends Partial<Omit<StoredFileRef, 'filename'>> {
   id: number | string
   _status?: 'draft' | 'published' | null
   filename?: string | null
@@ -78,7 +75,7 @@ async function extractStoredFile(req: PayloadRequest, doc: StoredCourseware) {
   // Formats without an extractor are answered without reading the file (the result says why).
   if (!EXTRACTABLE_KINDS.has(kind)) return { preview: undefined, result: await extractText(new Uint8Array(0), kind) }
   // A missing file throws here: storage may be catching up, so the job is retried.
-  const bytes = new Uint8Array(await readFile(path.join(uploadDir('courseware'), path.basename(doc.filename))))
+  const bytes = await readStoredFile(req.payload, 'courseware', { ...doc, filename: doc.filename })
   const result = await extractText(bytes, kind)
   const preview = kind === 'pdf' && !doc.preview ? await createPdfPreview(req, doc, bytes) : undefined
   return { preview, result }

@@ -1,9 +1,7 @@
 import type { PayloadRequest, TaskConfig } from 'payload'
 
-import path from 'node:path'
-
 import { extractPosterFrame, probeMedia } from '@/ingest'
-import { uploadDir } from '@/utilities/uploadDir'
+import { type StoredFileRef, withStoredFileOnDisk } from '@/storage/storedFiles'
 
 import { EXTRACTION_WRITE_CONTEXT } from './extractCourseware'
 
@@ -11,7 +9,7 @@ export const PROBE_VIDEO = 'probeVideo'
 
 type Input = { id: string; sha256: string }
 
-interface StoredVideo {
+interface StoredVideo extends Partial<Omit<StoredFileRef, 'filename'>> {
   id: number | string
   filename?: string | null
   jurisdiction?: unknown
@@ -41,9 +39,10 @@ async function createPoster(req: PayloadRequest, video: StoredVideo, filePath: s
 async function probeVideo({ input, req }: { input: Input; req: PayloadRequest }): Promise<{ output: { status: string } }> {
   const video = (await req.payload.findByID({ id: input.id, collection: 'videos', depth: 0, disableErrors: true, overrideAccess: true, req })) as StoredVideo | null
   if (!video?.filename || video.sha256 !== input.sha256) return { output: { status: 'skipped: file replaced or item deleted' } }
-  const filePath = path.join(uploadDir('videos'), path.basename(video.filename))
-  const facts = await probeMedia(filePath)
-  const poster = video.poster ? undefined : await createPoster(req, video, filePath)
+  const { facts, poster } = await withStoredFileOnDisk(req.payload, 'videos', { ...video, filename: video.filename }, async (filePath) => ({
+    facts: await probeMedia(filePath),
+    poster: video.poster ? undefined : await createPoster(req, video, filePath),
+  }))
   await req.payload.update({
     id: video.id,
     collection: 'videos',

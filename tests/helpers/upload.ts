@@ -1,9 +1,8 @@
-import type { Payload } from 'payload'
+import type { CollectionSlug, Payload } from 'payload'
 
-import { readdirSync } from 'node:fs'
 import { handleEndpoints } from 'payload'
 
-import { uploadDir } from '@/utilities/uploadDir'
+import { listStoredFiles } from '@/storage/storedFiles'
 
 import type { RestResponse } from './rest'
 
@@ -37,15 +36,8 @@ export async function uploadViaRest(payload: Payload, collection: string, reques
   return { body: text ? JSON.parse(text) : null, status: response.status }
 }
 
-/** Files now in a collection's upload folder (MEDIA_DIR/<sub>), to prove a refusal left nothing behind. */
-export function storedFiles(sub: string): string[] {
-  try {
-    return readdirSync(uploadDir(sub)).sort()
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return []
-    throw error
-  }
-}
+/** Files a collection stores now (its local folder, or its folder in the S3 bucket), to prove a refusal left nothing behind. */
+export const storedFiles = (payload: Payload, collection: CollectionSlug): Promise<string[]> => listStoredFiles(payload, collection)
 
 export interface DownloadResponse {
   status: number

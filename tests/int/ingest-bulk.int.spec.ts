@@ -7,7 +7,7 @@
 import type { Payload } from 'payload'
 
 import { execFileSync } from 'node:child_process'
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { createLocalReq } from 'payload'
@@ -20,7 +20,7 @@ import { toStoredFileName } from '@/ingest/filenames'
 import { duplicateAfterWriteError } from '@/ingest/hooks/duplicateRace'
 import { runImport } from '@/ingest/bulk/run'
 import { drainSearchOutbox } from '@/search/sync'
-import { uploadDir } from '@/utilities/uploadDir'
+import { readStoredFile, writeNewStoredFile } from '@/storage/storedFiles'
 
 import { buildCjkPdf, buildDocx, buildWindowsExe } from '../fixtures/ingest/build'
 import { createJurisdictionTree, createUser, TEST_PASSWORD, type Tree } from '../helpers/fixtures'
@@ -152,8 +152,8 @@ describe('a bulk-imported item is stored as payload.create stores it', () => {
     expect(imported).toMatchObject({ _status: 'published', audiences: ['rural', 'youth'], extractionStatus: 'pending', mimeType: DOCX, originalFilename: '导入课件.docx', title: '导入课件' })
     expect(imported.filename).toBe(toStoredFileName('导入课件.docx', { ext: 'docx', sha256: imported.sha256! }))
     expect(imported.url).toBe(`/api/courseware/file/${encodeURIComponent(imported.filename!)}`)
-    expect(storedFiles('courseware')).toContain(imported.filename)
-    expect(await sha256OfBytes(new Uint8Array(readFileSync(path.join(uploadDir('courseware'), imported.filename!))))).toBe(imported.sha256)
+    expect(await storedFiles(payload, 'courseware')).toContain(imported.filename)
+    expect(await sha256OfBytes(await readStoredFile(payload, 'courseware', { ...imported, filename: imported.filename! }))).toBe(imported.sha256)
   })
 
   it('one latest version, a queued extraction job and a search-outbox row, like the reference', async () => {
@@ -276,7 +276,7 @@ describe('bad rows', () => {
           '好行二,ok/二.docx,courseware,,,源泉镇,shared,',
         ],
       )
-      const filesBefore = storedFiles('courseware')
+      const filesBefore = await storedFiles(payload, 'courseware')
       const [coursewareBefore, jobsBefore, outboxBefore] = [await countOf('courseware'), await countOf('payload-jobs'), await countOf('search-outbox')]
       const summary = await runImport(payload, { source: manifest })
       expect(summary).toMatchObject({ created: 2, existing: 0, failed: 7 })
@@ -292,7 +292,7 @@ describe('bad rows', () => {
       expect(reasonOf(7)).toMatch(/file not found: bad\/没有\.docx \(ENOENT\).*找不到文件/)
       expect(reasonOf(8)).toMatch(/数据校验未通过 \/ validation failed: title/)
 
-      const added = storedFiles('courseware').filter((file) => !filesBefore.includes(file))
+      const added = (await storedFiles(payload, 'courseware')).filter((file) => !filesBefore.includes(file))
       const good = [...(await byTitle('好行一')), ...(await byTitle('好行二'))]
       expect(good).toHaveLength(2)
       expect(added.sort()).toEqual(good.map((doc) => doc.filename).sort())
@@ -321,14 +321,14 @@ describe('bad rows', () => {
         `${refuse},2.docx,courseware,,,源泉镇,shared,`,
         '拒收后,3.docx,courseware,,,源泉镇,shared,',
       ])
-      const filesBefore = storedFiles('courseware')
+      const filesBefore = await storedFiles(payload, 'courseware')
       const summary = await runImport(payload, { source: manifest })
       expect(summary).toMatchObject({ created: 2, failed: 1 })
       expect(errorLines(manifest)).toEqual([expect.stringMatching(/^2,数据库拒收,2\.docx,simulated disk failure/)])
       expect(await byTitle(refuse)).toHaveLength(0)
       const kept = [...(await byTitle('拒收前')), ...(await byTitle('拒收后'))]
       expect(kept).toHaveLength(2)
-      expect(storedFiles('courseware').filter((file) => !filesBefore.includes(file)).sort()).toEqual(kept.map((doc) => doc.filename).sort())
+      expect((await storedFiles(payload, 'courseware')).filter((file) => !filesBefore.includes(file)).sort()).toEqual(kept.map((doc) => doc.filename).sort())
     } finally {
       spy.mockRestore()
     }
@@ -448,7 +448,7 @@ describe('writers at the same time (payload.create rows)', () => {
       return mine.value
     }) as never)
     try {
-      const filesBefore = storedFiles('courseware')
+      const filesBefore = await storedFiles(payload, 'courseware')
       const manifest = writeManifest({ 'r/照片.png': picture }, ['同时上传的照片,r/照片.png,courseware,,,源泉镇,shared,'])
       const summary = await runImport(payload, { source: manifest })
       expect(summary.failed).toBe(0)
@@ -456,7 +456,7 @@ describe('writers at the same time (payload.create rows)', () => {
       const sameFile = await payload.find({ collection: 'courseware', overrideAccess: true, where: { sha256: { equals: sha256 } } })
       expect(sameFile.docs).toHaveLength(1)
       expect(stateOf(manifest)[0]!.id).toBe(sameFile.docs[0]!.id)
-      expect(storedFiles('courseware').filter((file) => !filesBefore.includes(file))).toEqual([sameFile.docs[0]!.filename])
+      expect((await storedFiles(payload, 'courseware')).filter((file) => !filesBefore.includes(file))).toEqual([sameFile.docs[0]!.filename])
     } finally {
       spy.mockRestore()
     }
@@ -486,13 +486,13 @@ describe('interruption and resume', () => {
 
     // A crash between writing a file and committing its batch leaves the file without a record.
     const leftoverName = toStoredFileName('续传3.docx', { ext: 'docx', sha256: await sha256OfBytes(files['f/续传3.docx']!) })
-    copyFileSync(path.join(path.dirname(manifest), 'f/续传3.docx'), path.join(uploadDir('courseware'), leftoverName))
+    await writeNewStoredFile(payload, 'courseware', leftoverName, files['f/续传3.docx']!, DOCX)
 
     const second = await runImport(payload, { batchSize: 2, source: manifest })
     expect(second).toMatchObject({ alreadyDone: 2, created: 4, failed: 0, interrupted: false })
     for (let index = 1; index <= 6; index++) expect(await byTitle(`续传第${index}讲`)).toHaveLength(1)
     expect((await byTitle('续传第3讲'))[0]!.filename).toBe(leftoverName)
-    expect(storedFiles('courseware').filter((file) => file.startsWith('续传3-'))).toEqual([leftoverName])
+    expect((await storedFiles(payload, 'courseware')).filter((file) => file.startsWith('续传3-'))).toEqual([leftoverName])
   })
 
   it('does not take over a file on disk that a draft version of another item uses: Payload stores a copy under a new name', async () => {
@@ -508,12 +508,12 @@ describe('interruption and resume', () => {
       overrideAccess: true,
     })
     const draftName = toStoredFileName('草稿讲稿.docx', { ext: 'docx', sha256: await sha256OfBytes(draftBytes) })
-    expect(storedFiles('courseware')).toContain(draftName)
+    expect(await storedFiles(payload, 'courseware')).toContain(draftName)
     const manifest = writeManifest({ 'd/草稿讲稿.docx': draftBytes }, ['同一个新文件,d/草稿讲稿.docx,courseware,,,源泉镇,shared,'])
     expect(await runImport(payload, { source: manifest })).toMatchObject({ created: 1, failed: 0 })
     const imported = (await byTitle('同一个新文件'))[0]!
     expect(imported.filename).not.toBe(draftName)
-    expect(storedFiles('courseware')).toEqual(expect.arrayContaining([draftName, imported.filename]))
+    expect(await storedFiles(payload, 'courseware')).toEqual(expect.arrayContaining([draftName, imported.filename]))
     const draft = await payload.findByID({ id: item.id, collection: 'courseware', depth: 0, draft: true, overrideAccess: true })
     expect(draft.filename).toBe(draftName)
   })

@@ -42,11 +42,11 @@ const videoData = (title: string) => ({ jurisdiction: tree.town.id, title, visib
 describe('video uploads', () => {
   it('refuses an executable named .mp4 and leaves nothing behind', async () => {
     const exe = Buffer.from(buildWindowsExe())
-    const before = storedFiles('videos')
+    const before = await storedFiles(payload, 'videos')
     await expect(
       payload.create({ collection: 'videos', data: videoData('伪装视频'), file: { data: exe, mimetype: 'video/mp4', name: '党课录像.mp4', size: exe.length } }),
     ).rejects.toMatchObject({ status: 415 })
-    expect(storedFiles('videos')).toEqual(before)
+    expect(await storedFiles(payload, 'videos')).toEqual(before)
   })
 
   it.skipIf(!hasFfmpeg)('records duration and a poster frame in a job, and refuses the same recording twice', async () => {
@@ -89,7 +89,7 @@ describe('video uploads', () => {
     await createUser(payload, { email: 'video-b@test.cn', jurisdiction: tree.otherTown.id, role: 'instructor' })
     const rest = new RestClient(payload)
     const tokens = [await rest.login('video-a@test.cn', TEST_PASSWORD), await rest.login('video-b@test.cn', TEST_PASSWORD)]
-    const before = storedFiles('videos')
+    const before = await storedFiles(payload, 'videos')
     const responses = await Promise.all(
       ['一号录像.mp4', '二号录像.mp4', '一号录像.mp4'].map((filename, index) =>
         uploadViaRest(payload, 'videos', {
@@ -108,7 +108,7 @@ describe('video uploads', () => {
     }
     const sameFile = await payload.find({ collection: 'videos', overrideAccess: true, where: { sha256: { equals: stored.sha256 } } })
     expect(sameFile.docs.map((doc) => doc.id)).toEqual([stored.id])
-    expect(storedFiles('videos')).toEqual([...before, stored.filename].sort())
+    expect(await storedFiles(payload, 'videos')).toEqual([...before, stored.filename].sort())
     const download = await downloadViaRest(payload, `/videos/file/${encodeURIComponent(stored.filename)}`, { token: tokens[0] })
     expect(download.status).toBe(200)
     const disposition = download.headers.get('content-disposition') ?? ''

@@ -85,7 +85,7 @@ describe('upload checks (REST multipart)', () => {
   for (const bad of BAD_INPUTS) {
     it(`refuses ${bad.name} with ${bad.status} ${bad.code}, bilingual, leaving no file and no record`, async () => {
       Object.assign(process.env, bad.env)
-      const filesBefore = storedFiles('courseware')
+      const filesBefore = await storedFiles(payload, 'courseware')
       const recordsBefore = await countCourseware()
       try {
         const { body, status } = await uploadViaRest(payload, 'courseware', {
@@ -102,7 +102,7 @@ describe('upload checks (REST multipart)', () => {
       } finally {
         for (const key of Object.keys(bad.env ?? {})) delete process.env[key]
       }
-      expect(storedFiles('courseware')).toEqual(filesBefore)
+      expect(await storedFiles(payload, 'courseware')).toEqual(filesBefore)
       expect(await countCourseware()).toBe(recordsBefore)
     })
   }
@@ -135,7 +135,7 @@ describe('upload checks (REST multipart)', () => {
     expect(doc.mimeType).toBe('application/pdf')
     expect(doc.sha256).toMatch(/^[0-9a-f]{64}$/)
     expect(doc.extractionStatus).toBe('pending')
-    expect(storedFiles('courseware')).toContain(doc.filename)
+    expect(await storedFiles(payload, 'courseware')).toContain(doc.filename)
   })
 
   it('ignores hash and extraction fields sent by a client', async () => {
@@ -172,7 +172,7 @@ describe('duplicates across jurisdictions', () => {
     const paragraphs = ['乡村振兴 共享课件']
     const first = await uploadDocx(townToken, paragraphs, { _status: 'published', title: '共享的课件', visibility: 'shared' })
     expect(first.status).toBe(201)
-    const filesBefore = storedFiles('courseware')
+    const filesBefore = await storedFiles(payload, 'courseware')
     const second = await uploadDocx(otherTownToken, paragraphs, { _status: 'published', title: '再传一次' })
     expect(second.status).toBe(409)
     const [error] = second.body.errors
@@ -185,7 +185,7 @@ describe('duplicates across jurisdictions', () => {
       visible: true,
     })
     expect(error.message).toContain(`该文件已在库中：《共享的课件》（${tree.town.name}，编号 ${first.body.doc.id}），请直接引用，无需重复上传：/admin/collections/courseware/${first.body.doc.id}`)
-    expect(storedFiles('courseware')).toEqual(filesBefore)
+    expect(await storedFiles(payload, 'courseware')).toEqual(filesBefore)
   })
 
   it('says only that it exists when the item is not shared with the uploader', async () => {
@@ -351,7 +351,7 @@ describe('simultaneous uploads of one file', () => {
     ['different names (3 at once)', ['甲镇讲稿.docx', '乙镇讲稿.docx', '丙镇讲稿.docx']],
   ] as const)('store one item and answer 409 duplicate_file to the others, leaving no stray file: %s', async (_case, names) => {
     const bytes = buildDocx([`并发上传 ${names.join(' ')}`])
-    const filesBefore = storedFiles('courseware')
+    const filesBefore = await storedFiles(payload, 'courseware')
     const responses = await Promise.all(
       names.map((filename, index) =>
         uploadViaRest(payload, 'courseware', {
@@ -371,13 +371,13 @@ describe('simultaneous uploads of one file', () => {
       expect(error.message).toMatch(/^该文件已在库中：《并发 \d》.* \/ This file is already in the library/)
     }
     expect((await courseOf(stored.sha256)).map((doc) => doc.id)).toEqual([stored.id])
-    expect(storedFiles('courseware')).toEqual([...filesBefore, stored.filename].sort())
+    expect(await storedFiles(payload, 'courseware')).toEqual([...filesBefore, stored.filename].sort())
   })
 
   it('through the Local API (no afterError hooks): duplicateAfterWriteError turns the refused write into the 409 and, given its req, removes its file', async () => {
     const bytes = Buffer.from(buildDocx(['并发 本地接口']))
     const sha256 = await sha256OfBytes(bytes)
-    const filesBefore = storedFiles('courseware')
+    const filesBefore = await storedFiles(payload, 'courseware')
     const requests = await Promise.all([0, 1, 2].map(() => createLocalReq({}, payload)))
     const outcomes = await Promise.allSettled(
       requests.map((req, index) =>
@@ -399,7 +399,7 @@ describe('simultaneous uploads of one file', () => {
       expect(duplicate!.status).toBe(409)
       expect(duplicate!.data).toMatchObject({ code: 'duplicate_file', existingId: winner.id, visible: true })
     }
-    expect(storedFiles('courseware')).toEqual([...filesBefore, winner.filename].sort())
+    expect(await storedFiles(payload, 'courseware')).toEqual([...filesBefore, winner.filename].sort())
     expect(await duplicateAfterWriteError({ collection: 'courseware', error: new Error('disk full'), payload, sha256 })).toBeUndefined()
   })
 })
@@ -454,7 +454,7 @@ describe('text extraction job', () => {
     expect(status).toBe(201)
     expect(body.doc).toMatchObject({ mimeType: 'application/msword', originalFilename: '旧版讲稿（2003）.doc', title: '旧版讲稿（2003）' })
     expect(body.doc.filename).toMatch(/^旧版讲稿-2003-[0-9a-f]{10}\.doc$/)
-    expect(storedFiles('courseware')).toContain(body.doc.filename)
+    expect(await storedFiles(payload, 'courseware')).toContain(body.doc.filename)
     await extractAll()
     const doc = await payload.findByID({ id: body.doc.id, collection: 'courseware', depth: 0 })
     expect(doc).toMatchObject({ extractionError: null, extractionStatus: 'done' })
@@ -471,7 +471,7 @@ describe('text extraction job', () => {
     })
     expect(status).toBe(201)
     expect(body.doc).toMatchObject({ mimeType: 'application/vnd.ms-powerpoint', originalFilename: '旧版课件.ppt' })
-    expect(storedFiles('courseware')).toContain(body.doc.filename)
+    expect(await storedFiles(payload, 'courseware')).toContain(body.doc.filename)
     await extractAll()
     const doc = await payload.findByID({ id: body.doc.id, collection: 'courseware', depth: 0 })
     expect(doc.extractionStatus).toBe('unsupported')

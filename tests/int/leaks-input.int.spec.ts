@@ -186,20 +186,20 @@ describe('upload size limits and streaming', () => {
     })
     expect(answer.status, answer.text).toBe(201)
     expect(answer.body.doc.filesize).toBe(pdf.length)
-    expect(storedFiles('courseware')).toContain(answer.body.doc.filename)
+    expect(await storedFiles(payload, 'courseware')).toContain(answer.body.doc.filename)
     expect(tempFilesLeft()).toEqual([])
   })
 
   it('refuses a 2 MB PDF with a bilingual 413 when INGEST_MAX_MB_COURSEWARE_PDF=1, storing nothing', async () => {
     process.env.INGEST_MAX_MB_COURSEWARE_PDF = '1'
-    const before = { files: storedFiles('courseware'), records: (await payload.count({ collection: 'courseware' })).totalDocs }
+    const before = { files: await storedFiles(payload, 'courseware'), records: (await payload.count({ collection: 'courseware' })).totalDocs }
     const answer = await api('POST', 'courseware', {
       body: multipart('两兆.pdf', 'application/pdf', paddedPdf(2 * MiB), { jurisdiction: tree.town.id, title: '超限讲义', visibility: 'shared' }),
       token: tokens.instructor,
     })
     expectBilingual4xx(answer, 413)
     expect(answer.body.errors[0].data.code).toBe('file_too_large')
-    expect(storedFiles('courseware')).toEqual(before.files)
+    expect(await storedFiles(payload, 'courseware')).toEqual(before.files)
     expect((await payload.count({ collection: 'courseware' })).totalDocs).toBe(before.records)
     expect(tempFilesLeft()).toEqual([])
   })

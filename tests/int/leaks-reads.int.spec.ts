@@ -216,7 +216,7 @@ describe('preview pictures are exactly as visible as their courseware', () => {
     expect(published.status, JSON.stringify(published.body)).toBe(200)
     expect(await canSeePreview(draftPreview.id, draftPreview.filename!, 'anonymous')).toBe(true)
     expect(await payload.count({ collection: 'media', where: { id: { equals: media.id } } })).toMatchObject({ totalDocs: 0 })
-    expect(storedFiles('images')).not.toContain(media.filename)
+    expect(await storedFiles(payload, 'media')).not.toContain(media.filename)
   })
 
   it('a preview goes with its file when the file is replaced, and with its item when the item is deleted', async () => {
@@ -231,7 +231,7 @@ describe('preview pictures are exactly as visible as their courseware', () => {
     })
     expect(replaced.status, JSON.stringify(replaced.body)).toBe(200)
     expect(await payload.count({ collection: 'media', where: { id: { equals: media.id } } })).toMatchObject({ totalDocs: 0 })
-    expect(storedFiles('images')).not.toContain(media.filename)
+    expect(await storedFiles(payload, 'media')).not.toContain(media.filename)
     await payload.jobs.run({ limit: 100 })
     const current = await payload.findByID({ id: courseware.id, collection: 'courseware', depth: 0 })
     expect(current.preview).toBeTruthy()
@@ -239,7 +239,7 @@ describe('preview pictures are exactly as visible as their courseware', () => {
     const removed = await rest.delete('courseware', courseware.id, token.author)
     expect(removed.status).toBe(200)
     expect(await payload.count({ collection: 'media', where: { id: { equals: newPreview.id } } })).toMatchObject({ totalDocs: 0 })
-    expect(storedFiles('images')).not.toContain(newPreview.filename)
+    expect(await storedFiles(payload, 'media')).not.toContain(newPreview.filename)
   })
 
   it('previews made before this rule (no previewOf, the title in alt) are adopted by npm run previews:adopt', async () => {

@@ -1,10 +1,8 @@
 import type { CollectionSlug, JsonObject, Payload, PayloadRequest } from 'payload'
 
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
-import path from 'node:path'
-
 import { type BulkWriter, type DocumentId, withBulkWriter } from '@/database/bulkInsert'
 import { searchOutboxKey } from '@/search/sync'
+import { readStoredFileIfAny, removeStoredFile, writeNewStoredFile } from '@/storage/storedFiles'
 
 import { sha256OfBytes } from '../checksum'
 import { getCheckUploadOptions, storedFileNameOf, withFileFacts } from '../hooks/checkUpload'
@@ -35,8 +33,8 @@ const JOBS = 'payload-jobs' satisfies CollectionSlug
 interface Leader {
   candidate: FileCandidate
   doc: JsonObject
-  filePath: string
-  /** The exact file is on disk already (left by an interrupted run): keep it, do not write or remove it. */
+  filename: string
+  /** The exact file is stored already (left by an interrupted run): keep it, do not write or remove it. */
   reuseFile: boolean
 }
 
@@ -48,13 +46,10 @@ const groupBy = <T, K>(items: readonly T[], keyOf: (item: T) => K): Map<K, T[]> 
 
 const contentKey = (candidate: FileCandidate): string => `${candidate.collection}:${candidate.facts.sha256}`
 
-async function sameContentOnDisk(filePath: string, sha256: string): Promise<boolean | undefined> {
-  try {
-    return (await sha256OfBytes(new Uint8Array(await readFile(filePath)))) === sha256
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
-    throw error
-  }
+/** Whether the stored file of that name holds this content; undefined when there is none. */
+async function sameContentStored(payload: Payload, collection: FileCollection, filename: string, sha256: string): Promise<boolean | undefined> {
+  const bytes = await readStoredFileIfAny(payload, collection, { filename })
+  return bytes && (await sha256OfBytes(bytes)) === sha256
 }
 
 /**
@@ -65,8 +60,6 @@ async function sameContentOnDisk(filePath: string, sha256: string): Promise<bool
  * row, so one bad row never takes others with it and nothing half-written stays (files included).
  */
 export class BatchStore {
-  private readonly preparedDirs = new Set<string>()
-
   constructor(
     private readonly payload: Payload,
     private readonly req: PayloadRequest,
@@ -99,7 +92,7 @@ export class BatchStore {
       }
       try {
         const doc = await this.documentOf(candidate, planned.filename)
-        const next: Leader = { candidate, doc, filePath: planned.filePath, reuseFile: planned.reuseFile }
+        const next: Leader = { candidate, doc, filename: planned.filename, reuseFile: planned.reuseFile }
         leaders.push(next)
         followers.set(next, [])
         leaderOf.set(contentKey(candidate), next)
@@ -143,12 +136,11 @@ export class BatchStore {
 
   /**
    * The stored name of each new file (`storedFileNameOf`, as the upload check hands Payload). A name already used
-   * by another document, or by a different file on disk, gets no plan: Payload's create then picks a free one.
+   * by another document, or by a different stored file, gets no plan: Payload's create then picks a free one.
    */
-  private async plannedFiles(candidates: readonly FileCandidate[]): Promise<Map<string, { filePath: string; filename: string; reuseFile: boolean }>> {
-    const plans = new Map<string, { filePath: string; filename: string; reuseFile: boolean }>()
+  private async plannedFiles(candidates: readonly FileCandidate[]): Promise<Map<string, { filename: string; reuseFile: boolean }>> {
+    const plans = new Map<string, { filename: string; reuseFile: boolean }>()
     for (const [collection, group] of groupBy(candidates, (candidate) => candidate.collection)) {
-      const staticDir = this.staticDirOf(collection)
       const byContent = new Map(group.map((candidate) => [contentKey(candidate), candidate]))
       const wanted = new Map([...byContent].map(([key, candidate]) => [key, storedFileNameOf(candidate.originalName, candidate.facts)]))
       const { docs } = await this.payload.find({
@@ -166,12 +158,11 @@ export class BatchStore {
       for (const [key, filename] of wanted) {
         if (taken.has(filename) || claimed.has(filename)) continue
         claimed.add(filename)
-        const filePath = path.join(staticDir, filename)
-        const onDisk = await sameContentOnDisk(filePath, byContent.get(key)!.facts.sha256)
-        if (onDisk === false) continue
-        plans.set(key, { filePath, filename, reuseFile: onDisk === true })
+        const stored = await sameContentStored(this.payload, collection, filename, byContent.get(key)!.facts.sha256)
+        if (stored === false) continue
+        plans.set(key, { filename, reuseFile: stored === true })
       }
-      // A file already on disk is only reused when nothing refers to it: not even a draft version of another item.
+      // A file already stored is only reused when nothing refers to it: not even a draft version of another item.
       const reused = [...plans.values()].filter((plan) => plan.reuseFile).map((plan) => plan.filename)
       for (const filename of await this.namesInVersions(collection, reused)) {
         for (const [key, plan] of plans) if (plan.filename === filename) plans.delete(key)
@@ -192,12 +183,6 @@ export class BatchStore {
       where: { 'version.filename': { in: filenames } },
     })
     return new Set(docs.map((doc) => (doc.version as { filename?: null | string }).filename).filter((name): name is string => Boolean(name)))
-  }
-
-  private staticDirOf(collection: FileCollection): string {
-    const upload = this.payload.collections[collection].config.upload
-    if (!upload || typeof upload !== 'object' || !upload.staticDir) throw new Error(`collection ${collection} stores no files / 集合 ${collection} 不存储文件`)
-    return upload.staticDir
   }
 
   /** What `payload.create` would store: the upload check's file fields, Payload's file data, ownership, field pipeline. */
@@ -239,13 +224,12 @@ export class BatchStore {
   }
 
   private async writeTogether(leaders: Leader[]): Promise<DocumentId[]> {
-    const written: string[] = []
+    const written: Leader[] = []
     try {
       for (const leader of leaders) {
         if (leader.reuseFile) continue
-        await this.prepareDir(path.dirname(leader.filePath))
-        await writeFile(leader.filePath, leader.candidate.bytes, { flag: 'wx' })
-        written.push(leader.filePath)
+        await writeNewStoredFile(this.payload, leader.candidate.collection, leader.filename, leader.candidate.bytes, leader.candidate.facts.sniffed.mime)
+        written.push(leader)
       }
       const ids = new Map<Leader, DocumentId>()
       await withBulkWriter(this.payload, async (writer) => {
@@ -256,7 +240,7 @@ export class BatchStore {
       })
       return leaders.map((leader) => ids.get(leader)!)
     } catch (error) {
-      await Promise.all(written.map((filePath) => rm(filePath, { force: true })))
+      await Promise.all(written.map((leader) => removeStoredFile(this.payload, leader.candidate.collection, { filename: leader.filename })))
       throw error
     }
   }
@@ -278,11 +262,5 @@ export class BatchStore {
     const outbox = ids.map((id) => ({ createdAt: now, docId: String(id), key: searchOutboxKey(collection, id), queuedAt: now, sourceCollection: collection, updatedAt: now }))
     await writer.upsert(SEARCH_OUTBOX, outbox, { key: 'key', update: ['queuedAt', 'updatedAt'] })
     return ids
-  }
-
-  private async prepareDir(dir: string): Promise<void> {
-    if (this.preparedDirs.has(dir)) return
-    await mkdir(dir, { recursive: true })
-    this.preparedDirs.add(dir)
   }
 }

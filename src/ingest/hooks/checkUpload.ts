@@ -2,6 +2,8 @@ import type { CollectionAfterOperationHook, CollectionBeforeOperationHook, Colle
 
 import { rm } from 'node:fs/promises'
 
+import { freeStoredFileName } from '@/storage/storedFiles'
+
 import { sha256OfBytes, sha256OfFile } from '../checksum'
 import { toDisplayName, toStoredFileName } from '../filenames'
 import type { UploadPolicyName } from '../policy'
@@ -110,7 +112,7 @@ export const checkUpload = <S extends CollectionSlug>(options: CheckUploadOption
     if (!overrideAccess) await assertMayWriteUpload(req, collection, { data, id: writeArgs.id, operation: operation as 'create' | 'update' })
     const facts = await inspectUpload(file, options.policy)
     if (options.dedupe) await assertNotDuplicate(req, collection.slug as CollectionSlug, facts.sha256, writeArgs.id)
-    req.file = { ...file, mimetype: facts.sniffed.mime, name: storedFileNameOf(file.name, facts) }
+    req.file = { ...file, mimetype: facts.sniffed.mime, name: await freeStoredFileName(req.payload, collection.slug as CollectionSlug, storedFileNameOf(file.name, facts)) }
     writeArgs.data = withFileFacts(data, facts, options)
     return args
   }

@@ -1,8 +1,8 @@
 import type { CollectionAfterErrorHook, CollectionBeforeChangeHook, CollectionSlug, Payload, PayloadRequest } from 'payload'
 
-import { unlink } from 'node:fs/promises'
-import path from 'node:path'
 import { createLocalReq, formatErrors, ValidationError } from 'payload'
+
+import { removeStoredFile } from '@/storage/storedFiles'
 
 import { describeDuplicate, DuplicateFileError, findFileBySha256 } from './duplicates'
 
@@ -12,7 +12,8 @@ import { describeDuplicate, DuplicateFileError, findFileBySha256 } from './dupli
  * adapter, which Payload reports as a ValidationError (SQLite: on `sha256` or on `filename`, when both uploads
  * picked the same stored name; MongoDB: on the index's field; FerretDB: with no field at all). Rather than parse
  * those, the loser looks for the row that won and, when there is one, answers as checkUpload would have: 409 with
- * the existing item. It also removes the file Payload wrote for it just before the failed insert.
+ * the existing item. It also removes the file Payload wrote for it just before the failed insert (local disk; the S3
+ * plugin uploads only after the insert, so there the removal finds nothing).
  */
 
 interface PendingUpload {
@@ -65,10 +66,8 @@ async function isReferenced(req: PayloadRequest, collection: CollectionSlug, fil
 /** Removes the file Payload wrote for the refused upload, unless it is the winner's own (same name, same bytes). */
 async function removeLoserFile(req: PayloadRequest, collection: CollectionSlug, pending: PendingUpload, winnerFilename: null | string | undefined) {
   if (pending.filename === winnerFilename || (await isReferenced(req, collection, pending.filename))) return
-  const staticDir = req.payload.collections[collection]?.config.upload?.staticDir
-  if (!staticDir) return
-  await unlink(path.join(path.resolve(staticDir), path.basename(pending.filename))).catch((error: NodeJS.ErrnoException) => {
-    if (error.code !== 'ENOENT') req.payload.logger.warn({ err: error, msg: `could not remove ${pending.filename} after a refused duplicate upload` })
+  await removeStoredFile(req.payload, collection, { filename: pending.filename }).catch((error: unknown) => {
+    req.payload.logger.warn({ err: error, msg: `could not remove ${pending.filename} after a refused duplicate upload` })
   })
 }
 

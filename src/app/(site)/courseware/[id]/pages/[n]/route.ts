@@ -10,7 +10,7 @@ export async function GET(_request: Request, { params }: { params: Promise<{ id:
   const item = page ? await readItem('courseware', id) : null
   if (!item?.filename || item.mimeType !== 'application/pdf') return notFound()
   try {
-    const image = await pdfPageImage(item.filename, item.updatedAt, page)
+    const image = await pdfPageImage({ ...item, filename: item.filename }, item.updatedAt, page)
     if (!image) return notFound()
     return new Response(image as BodyInit, {
       // private: what a reader may see depends on who they are
