@@ -80,6 +80,7 @@ export interface Config {
     jurisdictions: Jurisdiction;
     users: User;
     'search-outbox': SearchOutbox;
+    'search-claims': SearchClaim;
     'course-requests': CourseRequest;
     'lecturer-slots': LecturerSlot;
     'request-locks': RequestLock;
@@ -107,6 +108,7 @@ export interface Config {
     jurisdictions: JurisdictionsSelect<false> | JurisdictionsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'search-outbox': SearchOutboxSelect<false> | SearchOutboxSelect<true>;
+    'search-claims': SearchClaimsSelect<false> | SearchClaimsSelect<true>;
     'course-requests': CourseRequestsSelect<false> | CourseRequestsSelect<true>;
     'lecturer-slots': LecturerSlotsSelect<false> | LecturerSlotsSelect<true>;
     'request-locks': RequestLocksSelect<false> | RequestLocksSelect<true>;
@@ -712,6 +714,17 @@ export interface SearchOutbox {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-claims".
+ */
+export interface SearchClaim {
+  id: number;
+  key: string;
+  holder: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "course-requests".
  */
 export interface CourseRequest {
@@ -1081,6 +1094,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'search-outbox';
         value: number | SearchOutbox;
+      } | null)
+    | ({
+        relationTo: 'search-claims';
+        value: number | SearchClaim;
       } | null)
     | ({
         relationTo: 'course-requests';
@@ -1508,6 +1525,16 @@ export interface SearchOutboxSelect<T extends boolean = true> {
   nextAttemptAt?: T;
   lastError?: T;
   dependents?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-claims_select".
+ */
+export interface SearchClaimsSelect<T extends boolean = true> {
+  key?: T;
+  holder?: T;
   updatedAt?: T;
   createdAt?: T;
 }
