@@ -1,4 +1,4 @@
-// node scripts/bench-drain.mjs [lessons=1000] [processes=1,2]
+// npm run bench:drain -- [lessons=1000] [processes=1,2]   (node scripts/bench-drain.mjs …)
 // Measures how fast 1, 2, … app processes drain one search outbox into one embedded index: a throwaway SQLite
 // database (or DATABASE_URI when it names MongoDB) gets <lessons> queued changes, then <processes> drain workers
 // (tests/workers/drainWorker.ts) start together; the time from their start to an empty outbox is reported. The
@@ -31,6 +31,8 @@ for (const processes of counts) {
     DATABASE_URI: mongo ? process.env.DATABASE_URI.replace(/\/[^/?]*(\?|$)/, `/bench_drain_${Date.now()}$1`) : `file:${path.join(dir, 'commons.db')}`,
     MEDIA_DIR: path.join(dir, 'media'),
     MEILI_HOST: '',
+    // not development: Payload would rewrite src/payload-types.ts for the adapter in use
+    NODE_ENV: 'test',
     PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'bench-drain-secret',
     SEARCH_DB_FILE: path.join(dir, 'search.db'),
   }

@@ -64,11 +64,19 @@ const insertClaim = async (payload: Payload, key: string, holder: string): Promi
   return false
 }
 
-/** Claims what it can of `keys` for `holder`; returns the keys it got. */
+/**
+ * Claims keys for `holder` until one is refused; returns the keys it got. Each process starts at a random place
+ * in the list, so two that read the same rows claim different parts of them instead of racing key by key; the
+ * first refusal means the rest is being claimed by another process, and the next round reads past it.
+ */
 export const claimKeys = async (payload: Payload, keys: string[], holder: string): Promise<Set<string>> => {
   await uniqueIndexReady(payload, CLAIMS)
+  const start = Math.floor(Math.random() * keys.length)
   const claimed = new Set<string>()
-  for (const key of keys) if (await insertClaim(payload, key, holder)) claimed.add(key)
+  for (const key of [...keys.slice(start), ...keys.slice(0, start)]) {
+    if (!(await insertClaim(payload, key, holder))) break
+    claimed.add(key)
+  }
   return claimed
 }
 
