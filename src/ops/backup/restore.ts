@@ -56,12 +56,13 @@ export const describePlan = ({ dir, manifest, targetMedia, targetRows }: Restore
 
 /** Refuses a target that holds anything, unless forced. */
 export const refuseNonEmptyTarget = (plan: RestorePlan, force: boolean): void => {
-  const held = [plan.targetRows ? `数据库有 ${plan.targetRows} 条 / the database holds ${plan.targetRows} rows` : '', plan.targetMedia ? `文件夹有 ${plan.targetMedia} 个文件 / the media folder holds ${plan.targetMedia} files` : '']
-    .filter(Boolean)
-    .join('; ')
-  if (held && !force) {
-    throw new Error(`目标不是空的，未做任何更改（${held}）。请还原到空的位置，或加 --force（现有数据会移到一旁保留）/ The target is not empty, nothing was changed (${held}). Restore into an empty place, or pass --force (what is there is moved aside, not deleted)`)
-  }
+  if (force || (!plan.targetRows && !plan.targetMedia)) return
+  const zh = [plan.targetRows ? `数据库有 ${plan.targetRows} 条` : '', plan.targetMedia ? `文件夹有 ${plan.targetMedia} 个文件` : ''].filter(Boolean).join('，')
+  const en = [plan.targetRows ? `the database holds ${plan.targetRows} rows` : '', plan.targetMedia ? `the media folder holds ${plan.targetMedia} files` : ''].filter(Boolean).join(', ')
+  throw new Error(
+    `目标不是空的，未做任何更改（${zh}）。请还原到空的位置，或加 --force（现有数据会移到一旁保留）/ ` +
+      `The target is not empty, nothing was changed (${en}). Restore into an empty place, or pass --force (what is there is moved aside, not deleted)`,
+  )
 }
 
 const sameCounts = (expected: Record<string, number>, found: Record<string, number>): string[] =>
