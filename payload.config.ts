@@ -21,6 +21,7 @@ import { Lessons } from './collections/Lessons'
 import { Media } from './collections/Media'
 import { RatingCodes } from './collections/RatingCodes'
 import { Ratings } from './collections/Ratings'
+import { SearchClaims } from './collections/SearchClaims'
 import { SearchOutbox } from './collections/SearchOutbox'
 import { Textbooks } from './collections/Textbooks'
 import { Themes } from './collections/Themes'
@@ -75,6 +76,7 @@ export default buildConfig({
     addSearchSync(Jurisdictions),
     Users,
     SearchOutbox,
+    SearchClaims,
     CourseRequests,
     LecturerSlots,
     RequestLocks,

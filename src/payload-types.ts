@@ -80,6 +80,7 @@ export interface Config {
     jurisdictions: Jurisdiction;
     users: User;
     'search-outbox': SearchOutbox;
+    'search-claims': SearchClaim;
     'course-requests': CourseRequest;
     'lecturer-slots': LecturerSlot;
     'request-locks': RequestLock;
@@ -108,6 +109,7 @@ export interface Config {
     jurisdictions: JurisdictionsSelect<false> | JurisdictionsSelect<true>;
     users: UsersSelect<false> | UsersSelect<true>;
     'search-outbox': SearchOutboxSelect<false> | SearchOutboxSelect<true>;
+    'search-claims': SearchClaimsSelect<false> | SearchClaimsSelect<true>;
     'course-requests': CourseRequestsSelect<false> | CourseRequestsSelect<true>;
     'lecturer-slots': LecturerSlotsSelect<false> | LecturerSlotsSelect<true>;
     'request-locks': RequestLocksSelect<false> | RequestLocksSelect<true>;
@@ -737,6 +739,17 @@ export interface SearchOutbox {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-claims".
+ */
+export interface SearchClaim {
+  id: number;
+  key: string;
+  holder: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "course-requests".
  */
 export interface CourseRequest {
@@ -1121,6 +1134,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'search-outbox';
         value: number | SearchOutbox;
+      } | null)
+    | ({
+        relationTo: 'search-claims';
+        value: number | SearchClaim;
       } | null)
     | ({
         relationTo: 'course-requests';
@@ -1569,6 +1586,16 @@ export interface SearchOutboxSelect<T extends boolean = true> {
   nextAttemptAt?: T;
   lastError?: T;
   dependents?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "search-claims_select".
+ */
+export interface SearchClaimsSelect<T extends boolean = true> {
+  key?: T;
+  holder?: T;
   updatedAt?: T;
   createdAt?: T;
 }

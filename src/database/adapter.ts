@@ -2,6 +2,7 @@ import type { DatabaseAdapterObj } from 'payload'
 
 import { mongooseAdapter } from '@payloadcms/db-mongodb'
 import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import path from 'node:path'
 
 import { committedMigrations, MIGRATION_DIR, withPushedSchemaAdoption } from './migrations'
 
@@ -21,6 +22,10 @@ const ferretdbCompatibility = {
 
 export const isMongoUri = (uri: string | undefined): uri is string =>
   Boolean(uri && /^mongodb(\+srv)?:\/\//.test(uri))
+
+/** The SQLite database file a `file:` URI (or the default) names, as an absolute path. */
+export const sqliteFile = (uri = process.env.DATABASE_URI): string =>
+  path.resolve((uri || DEFAULT_SQLITE_URL).replace(/^file:/, '').split('?')[0]!)
 
 /**
  * The database seam: MongoDB for production, an SQLite file under data/ everywhere else. SQLite gets its tables

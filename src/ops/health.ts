@@ -3,7 +3,7 @@ import type { Endpoint, Payload } from 'payload'
 import { statfs, stat } from 'node:fs/promises'
 import path from 'node:path'
 
-import { DEFAULT_SQLITE_URL, isMongoUri } from '@/database/adapter'
+import { isMongoUri, sqliteFile } from '@/database/adapter'
 import { getSearchEngine } from '@/search'
 import { uploadDir } from '@/utilities/uploadDir'
 
@@ -27,10 +27,10 @@ const withTimeout = <T>(work: Promise<T>): Promise<T> =>
   ])
 
 /** data/ is where the SQLite file, the embedded search index and the backup marker live */
-const dataDir = (): string => {
+export const dataDir = (): string => {
   const uri = process.env.DATABASE_URI
   if (isMongoUri(uri)) return path.dirname(path.resolve(process.env.SEARCH_DB_FILE ?? 'data/search.db'))
-  return path.dirname(path.resolve((uri || DEFAULT_SQLITE_URL).replace(/^file:/, '').split('?')[0]!))
+  return path.dirname(sqliteFile(uri))
 }
 
 /** `npm run backup` (or your own backup job) touches this file when a backup completes */

@@ -2,13 +2,15 @@
  * Getting every change into the search engine. Collection hooks only write an outbox row (same database
  * as the change, so nothing is lost when the engine is down); `drainSearchOutbox` moves rows into the
  * engine and deletes them only once the engine has taken them. A row the engine refuses waits a growing
- * delay before its next try, without holding up the others, and is parked after MAX_SYNC_ATTEMPTS.
+ * delay before its next try, without holding up the others, and is parked after MAX_SYNC_ATTEMPTS. Several app
+ * processes may drain at once: each sends only the changes it claimed (see claims.ts).
  */
 import type { CollectionSlug, Payload, PayloadRequest, Where } from 'payload'
 
 import type { SearchEngine } from './engine'
 import type { SearchDocument } from './types'
 
+import { claimKeys, heldKeys, newClaimHolder, releaseClaims, sweepExpiredClaims } from './claims'
 import { dependentsOf } from './dependents'
 import { isIndexedCollection, type IndexedCollection, searchDocumentId, toSearchDocument } from './documents'
 import { getSearchEngine } from './index'
@@ -17,6 +19,12 @@ import { reindexIfNeeded } from './reindex'
 
 const OUTBOX = 'search-outbox'
 const DRAIN_BATCH = 200
+
+/** Changes one drain round claims and sends together (`COMMONS_SEARCH_BATCH`, default 200). */
+const drainBatchSize = (): number => {
+  const configured = Number(process.env.COMMONS_SEARCH_BATCH)
+  return Number.isInteger(configured) && configured > 0 ? configured : DRAIN_BATCH
+}
 
 /** A row that failed this many times is parked: it waits for `npm run reindex` instead of being retried. */
 export const MAX_SYNC_ATTEMPTS = 8
@@ -105,7 +113,15 @@ export const queueDependents = async (payload: Payload, collection: CollectionSl
   }
 }
 
-type OutboxRow = { attempts?: null | number; dependents?: boolean | null; docId: string; id: number | string; queuedAt: string; sourceCollection: string }
+type OutboxRow = {
+  attempts?: null | number
+  dependents?: boolean | null
+  docId: string
+  id: number | string
+  key: string
+  queuedAt: string
+  sourceCollection: string
+}
 
 /** What one row asks of the engine, or why it could not be prepared. */
 type Change = { error?: unknown; removal?: string; row: OutboxRow; upsert?: SearchDocument }
@@ -206,19 +222,38 @@ const sendIsolatingFailures = async (changes: Change[]): Promise<Change[]> => {
   return failed
 }
 
-/** Sends a batch of pending changes to the engine. Returns how many rows it handled (cleared or put back). */
-const drainBatch = async (payload: Payload): Promise<number> => {
-  const now = new Date().toISOString()
-  const { docs } = await payload.find({ collection: OUTBOX, depth: 0, limit: DRAIN_BATCH, sort: 'queuedAt', where: readyRows(now) })
-  const rows = docs as unknown as OutboxRow[]
-  if (rows.length === 0) return 0
+/** Sends the claimed rows' changes; clears the rows the engine took, records a failure on the others. */
+const sendRows = async (payload: Payload, rows: OutboxRow[]): Promise<void> => {
   const failed = await sendIsolatingFailures(await prepareChanges(payload, rows))
   const failedRows = new Set(failed.map((change) => change.row))
   // A row queued again while we worked keeps its newer queuedAt and stays for the next round.
   const sent = rows.filter((row) => !failedRows.has(row)).map(sameQueuedRow)
   if (sent.length) await payload.db.deleteMany({ collection: OUTBOX, where: { or: sent } })
   for (const { error, row } of failed) await recordFailure(payload, row, error)
-  return rows.length
+}
+
+/**
+ * One round: reads ready rows no other process holds, claims their keys, and sends the rows it got, read again
+ * under the claim (another process may have sent and cleared them in between). Returns how many rows it read:
+ * 0 when nothing is left for this process.
+ */
+const drainBatch = async (payload: Payload): Promise<number> => {
+  await sweepExpiredClaims(payload)
+  const held = await heldKeys(payload)
+  const ready = readyRows(new Date().toISOString())
+  const where: Where = held.length ? { and: [ready, { key: { not_in: held } }] } : ready
+  const { docs } = await payload.find({ collection: OUTBOX, depth: 0, limit: drainBatchSize(), select: { key: true }, sort: 'queuedAt', where })
+  if (docs.length === 0) return 0
+  const holder = newClaimHolder()
+  try {
+    const claimed = await claimKeys(payload, docs.map((row) => row.key), holder)
+    if (claimed.size === 0) return docs.length
+    const rows = await payload.find({ collection: OUTBOX, depth: 0, limit: 0, pagination: false, sort: 'queuedAt', where: { and: [ready, { key: { in: [...claimed] } }] } })
+    if (rows.docs.length) await sendRows(payload, rows.docs as unknown as OutboxRow[])
+  } finally {
+    await releaseClaims(payload, holder)
+  }
+  return docs.length
 }
 
 /** One more failed attempt: retried after a growing delay, parked after MAX_SYNC_ATTEMPTS. */
