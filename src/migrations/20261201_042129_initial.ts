@@ -203,6 +203,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`visibility\` text DEFAULT 'shared',
   	\`jurisdiction_path\` text,
   	\`created_by_id\` integer,
+  	\`prefix\` text DEFAULT 'courseware',
+  	\`_objectkey\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`_status\` text DEFAULT 'draft',
@@ -272,6 +274,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`version_visibility\` text DEFAULT 'shared',
   	\`version_jurisdiction_path\` text,
   	\`version_created_by_id\` integer,
+  	\`version_prefix\` text DEFAULT 'courseware',
+  	\`version__objectkey\` text,
   	\`version_updated_at\` text,
   	\`version_created_at\` text,
   	\`version__status\` text DEFAULT 'draft',
@@ -347,6 +351,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`visibility\` text DEFAULT 'shared' NOT NULL,
   	\`jurisdiction_path\` text,
   	\`created_by_id\` integer,
+  	\`prefix\` text DEFAULT 'videos',
+  	\`_objectkey\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`url\` text,
@@ -1001,6 +1007,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`jurisdiction_id\` integer NOT NULL,
   	\`jurisdiction_path\` text,
   	\`created_by_id\` integer,
+  	\`prefix\` text DEFAULT 'images',
+  	\`_objectkey\` text,
   	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
   	\`url\` text,
@@ -1120,6 +1128,18 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`search_outbox_next_attempt_at_idx\` ON \`search_outbox\` (\`next_attempt_at\`);`)
   await db.run(sql`CREATE INDEX \`search_outbox_updated_at_idx\` ON \`search_outbox\` (\`updated_at\`);`)
   await db.run(sql`CREATE INDEX \`search_outbox_created_at_idx\` ON \`search_outbox\` (\`created_at\`);`)
+  await db.run(sql`CREATE TABLE \`search_claims\` (
+  	\`id\` integer PRIMARY KEY NOT NULL,
+  	\`key\` text NOT NULL,
+  	\`holder\` text NOT NULL,
+  	\`updated_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL,
+  	\`created_at\` text DEFAULT (strftime('%Y-%m-%dT%H:%M:%fZ', 'now')) NOT NULL
+  );
+  `)
+  await db.run(sql`CREATE UNIQUE INDEX \`search_claims_key_idx\` ON \`search_claims\` (\`key\`);`)
+  await db.run(sql`CREATE INDEX \`search_claims_holder_idx\` ON \`search_claims\` (\`holder\`);`)
+  await db.run(sql`CREATE INDEX \`search_claims_updated_at_idx\` ON \`search_claims\` (\`updated_at\`);`)
+  await db.run(sql`CREATE INDEX \`search_claims_created_at_idx\` ON \`search_claims\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`course_requests_audiences\` (
   	\`order\` integer NOT NULL,
   	\`parent_id\` integer NOT NULL,
@@ -1456,6 +1476,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	\`jurisdictions_id\` integer,
   	\`users_id\` integer,
   	\`search_outbox_id\` integer,
+  	\`search_claims_id\` integer,
   	\`course_requests_id\` integer,
   	\`lecturer_slots_id\` integer,
   	\`request_locks_id\` integer,
@@ -1477,6 +1498,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   	FOREIGN KEY (\`jurisdictions_id\`) REFERENCES \`jurisdictions\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`users_id\`) REFERENCES \`users\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`search_outbox_id\`) REFERENCES \`search_outbox\`(\`id\`) ON UPDATE no action ON DELETE cascade,
+  	FOREIGN KEY (\`search_claims_id\`) REFERENCES \`search_claims\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`course_requests_id\`) REFERENCES \`course_requests\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`lecturer_slots_id\`) REFERENCES \`lecturer_slots\`(\`id\`) ON UPDATE no action ON DELETE cascade,
   	FOREIGN KEY (\`request_locks_id\`) REFERENCES \`request_locks\`(\`id\`) ON UPDATE no action ON DELETE cascade,
@@ -1502,6 +1524,7 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_jurisdictions_id_idx\` ON \`payload_locked_documents_rels\` (\`jurisdictions_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_users_id_idx\` ON \`payload_locked_documents_rels\` (\`users_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_search_outbox_id_idx\` ON \`payload_locked_documents_rels\` (\`search_outbox_id\`);`)
+  await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_search_claims_id_idx\` ON \`payload_locked_documents_rels\` (\`search_claims_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_course_requests_id_idx\` ON \`payload_locked_documents_rels\` (\`course_requests_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_lecturer_slots_id_idx\` ON \`payload_locked_documents_rels\` (\`lecturer_slots_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_request_locks_id_idx\` ON \`payload_locked_documents_rels\` (\`request_locks_id\`);`)
@@ -1611,6 +1634,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`DROP TABLE \`users_sessions\`;`)
   await db.run(sql`DROP TABLE \`users\`;`)
   await db.run(sql`DROP TABLE \`search_outbox\`;`)
+  await db.run(sql`DROP TABLE \`search_claims\`;`)
   await db.run(sql`DROP TABLE \`course_requests_audiences\`;`)
   await db.run(sql`DROP TABLE \`course_requests_dispatches\`;`)
   await db.run(sql`DROP TABLE \`course_requests_history\`;`)
