@@ -30,7 +30,7 @@ import { Users } from './collections/Users'
 import { Videos } from './collections/Videos'
 import { hideInternalCollection } from './src/admin/internalCollections'
 import { addReadGuards } from './src/access/readGuards'
-import { databaseAdapter } from './src/database/adapter'
+import { databaseAdapter, isMongoUri } from './src/database/adapter'
 import { addInputGuards, answerMalformedMultipart } from './src/hooks/guardInput'
 import { pageSizeRule } from './src/http/graphqlPageSize'
 import { addSearchSync } from './src/hooks/queueSearchSync'
@@ -121,5 +121,10 @@ export default buildConfig({
   sharp,
   upload: uploadOptions(),
   // Regenerate types while developing, not on every test or script boot.
-  typescript: { autoGenerate: process.env.NODE_ENV === 'development', outputFile: path.resolve(dirname, 'src/payload-types.ts') },
+  // The committed types describe the SQLite schema (number ids); a dev process on MongoDB would rewrite them with
+  // string ids, so only SQLite dev servers regenerate them.
+  typescript: {
+    autoGenerate: process.env.NODE_ENV === 'development' && !isMongoUri(process.env.DATABASE_URI),
+    outputFile: path.resolve(dirname, 'src/payload-types.ts'),
+  },
 }).then(addLockRules)
