@@ -4,25 +4,23 @@
  */
 import type { CollectionSlug, PayloadRequest } from 'payload'
 
-import { stat } from 'node:fs/promises'
-import path from 'node:path'
-
 import type { Bundle, Courseware, FieldRoute, Lesson, Media, Textbook, Video } from '@/payload-types'
 import type { SearchKind } from '@/search/types'
 
 import { BUNDLE_ITEM_COLLECTIONS } from '@collections/Bundles'
 
 import { downloadNameOf } from '@/ingest/downloads'
+import { storedFileExists, type StoredFileRef } from '@/storage/storedFiles'
 import { KIND_BY_COLLECTION, isIndexedCollection, richTextToPlain } from '@/search/documents'
 import { isIdShaped } from '@/utilities/relationId'
 import { visibleRelation, visibleRelations } from '@/utilities/visibleRelations'
 
-/** A stored upload to copy into the package, read from the collection's upload folder. */
+/** A stored upload to copy into the package, read wherever it is stored (upload folder or S3 bucket). */
 export interface PackageFile {
-  bytes: number
+  collection: CollectionSlug
   /** the path inside the zip, `files/…` */
   path: string
-  source: string
+  stored: StoredFileRef
 }
 
 export interface PackageSection {
@@ -54,7 +52,7 @@ export interface PackageOptions {
   maxVideoBytes: number
 }
 
-type Uploaded = { filename?: null | string; filesize?: null | number; id: number | string; originalFilename?: null | string }
+type Uploaded = Pick<StoredFileRef, '_objectKey' | 'prefix'> & { filename?: null | string; filesize?: null | number; id: number | string; originalFilename?: null | string }
 
 const named = (value: unknown): string[] => visibleRelations<{ name?: string; title?: string }>(value).map((doc) => doc.name ?? doc.title ?? '').filter(Boolean)
 
@@ -70,17 +68,14 @@ class FileShelf {
     const key = `${collection}/${doc.filename}`
     const known = this.byKey.get(key)
     if (known) return known
-    const upload = this.req.payload.collections[collection]?.config.upload
-    const staticDir = typeof upload === 'object' ? upload.staticDir : undefined
-    if (!staticDir) return null
-    const source = path.join(path.resolve(staticDir), path.basename(doc.filename))
-    const found = await stat(source).catch(() => null)
-    if (!found?.isFile()) {
-      this.req.payload.logger.warn({ msg: `package: stored file missing, left out`, source })
+    if (!this.req.payload.collections[collection]?.config.upload) return null
+    const stored: StoredFileRef = { _objectKey: doc._objectKey, filename: doc.filename, prefix: doc.prefix }
+    if (!(await storedFileExists(this.req.payload, collection, stored))) {
+      this.req.payload.logger.warn({ msg: `package: stored file missing, left out`, collection, filename: doc.filename })
       return null
     }
     const name = downloadNameOf(doc.originalFilename, doc.filename).replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_')
-    const file = { bytes: found.size, path: `files/${this.files.length + 1}-${name}`, source }
+    const file = { collection, path: `files/${this.files.length + 1}-${name}`, stored }
     this.files.push(file)
     this.byKey.set(key, file)
     return file

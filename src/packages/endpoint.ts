@@ -3,7 +3,7 @@
  * stick. Whoever may read the bundle may export it, anonymous visitors included for a public one; what goes in
  * is what they may read. A bundle they may not read is the same 404 as one that does not exist.
  */
-import type { CollectionConfig, Endpoint, PayloadRequest } from 'payload'
+import type { CollectionConfig, Endpoint, Payload, PayloadRequest } from 'payload'
 
 import { Readable } from 'node:stream'
 
@@ -11,6 +11,7 @@ import type { ZipEntry } from './zip'
 
 import { contentDisposition } from '@/ingest/downloads'
 import { withRateLimit } from '@/security/rateLimits'
+import { openStoredFile } from '@/storage/storedFiles'
 import { apiError } from '@/utilities/errors'
 
 import { collectPackage, readBundle, type PackageContent } from './content'
@@ -38,13 +39,13 @@ const requestedVideoCapMb = (req: PayloadRequest): number => {
 /** Files whose bytes are compressed already; deflating them again costs CPU and saves nothing. */
 const STORED = /\.(mp4|m4v|mov|webm|mp3|m4a|jpe?g|png|webp|gif|pdf|pptx|docx|xlsx|zip)$/i
 
-function* packageEntries(content: PackageContent, exportedAt: Date, videoCapMb: number): Generator<ZipEntry> {
+function* packageEntries(payload: Payload, content: PackageContent, exportedAt: Date, videoCapMb: number): Generator<ZipEntry> {
   yield { content: renderIndex(content, exportedAt), path: 'index.html' }
   yield { content: renderData(content), path: 'data.js' }
   yield { content: SEARCH_SCRIPT, path: 'search.js' }
   yield { content: renderInstructions(content, exportedAt, videoCapMb), path: '使用说明.txt' }
   for (const item of content.items) yield { content: renderItem(item, content.bundle.title), path: itemPath(item) }
-  for (const file of content.files) yield { compressed: STORED.test(file.path), content: { file: file.source }, path: file.path }
+  for (const file of content.files) yield { compressed: STORED.test(file.path), content: { open: () => openStoredFile(payload, file.collection, file.stored) }, path: file.path }
 }
 
 const manifestOf = (content: PackageContent, exportedAt: Date) => (files: Array<{ bytes: number; path: string; sha256: string }>) => ({
@@ -61,7 +62,7 @@ export const packageEndpoint: Endpoint = withRateLimit({
     if (!bundle) throw apiError(404, '课程包不存在或您无权查看', 'No such bundle, or you may not read it')
     const content = await collectPackage(req, bundle, { maxVideoBytes: videoCapMb * MiB })
     const exportedAt = new Date()
-    const zip = streamZip(packageEntries(content, exportedAt, videoCapMb), manifestOf(content, exportedAt))
+    const zip = streamZip(packageEntries(req.payload, content, exportedAt, videoCapMb), manifestOf(content, exportedAt))
     return new Response(Readable.toWeb(zip) as ReadableStream, {
       headers: {
         'Cache-Control': 'private, no-store',

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { createReadStream, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
@@ -21,7 +21,7 @@ describe('streamZip', () => {
       expected.update(block)
     }
     let manifest: ManifestFile[] = []
-    const zip = streamZip([{ content: '<p>索引</p>', path: 'index.html' }, { compressed: true, content: { file: big }, path: 'files/1-视频.mp4' }], (files) => (manifest = files))
+    const zip = streamZip([{ content: '<p>索引</p>', path: 'index.html' }, { compressed: true, content: { open: async () => createReadStream(big) }, path: 'files/1-视频.mp4' }], (files) => (manifest = files))
     const before = process.memoryUsage()
     let peak = 0
     let total = 0
@@ -37,7 +37,7 @@ describe('streamZip', () => {
   })
 
   it('fails the stream when a file cannot be read', async () => {
-    const zip = streamZip([{ content: { file: path.join(dir, 'missing.pdf') }, path: 'files/missing.pdf' }], (files) => files)
+    const zip = streamZip([{ content: { open: async () => createReadStream(path.join(dir, 'missing.pdf')) }, path: 'files/missing.pdf' }], (files) => files)
     await expect(async () => {
       for await (const _ of zip) void _
     }).rejects.toThrow(/ENOENT/)

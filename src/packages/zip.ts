@@ -1,18 +1,18 @@
 /**
- * Writes the package as a zip stream, one entry at a time: each file is read from disk while it is written,
+ * Writes the package as a zip stream, one entry at a time: each file is read from its store while it is written,
  * hashed on the way, and only one is open at once, so a bundle of several GB never sits in memory. The manifest
  * with every entry's SHA-256 comes last, when all of them are known.
  */
 import { ZipArchive } from 'archiver'
 import { createHash } from 'node:crypto'
 import { once } from 'node:events'
-import { createReadStream } from 'node:fs'
 import { Readable, Transform } from 'node:stream'
 
 export interface ZipEntry {
   /** already-compressed files (video, pictures, PDF, OOXML) are stored, not deflated again */
   compressed?: boolean
-  content: string | { file: string }
+  /** text, or a way to open a file's bytes as a stream when its turn comes */
+  content: string | { open: () => Promise<Readable> }
   path: string
 }
 
@@ -37,8 +37,8 @@ const hashing = (into: ManifestFile, hash = createHash('sha256')) =>
     },
   })
 
-const open = (content: ZipEntry['content']): Readable =>
-  typeof content === 'string' ? Readable.from([Buffer.from(content, 'utf8')]) : createReadStream(content.file)
+const open = async (content: ZipEntry['content']): Promise<Readable> =>
+  typeof content === 'string' ? Readable.from([Buffer.from(content, 'utf8')]) : content.open()
 
 /**
  * The zip as a Node stream. `manifest` turns the list of written files into the manifest's JSON. A reader that
@@ -56,7 +56,7 @@ export function streamZip(entries: Iterable<ZipEntry>, manifest: (files: Manifes
     const written: ManifestFile[] = []
     for (const entry of entries) {
       const file: ManifestFile = { bytes: 0, path: entry.path, sha256: '' }
-      source = open(entry.content)
+      source = await open(entry.content)
       source.once('error', (error) => archive.destroy(error))
       const entered = once(archive, 'entry', { signal: stopped.signal })
       archive.append(source.pipe(hashing(file)), { name: entry.path, store: entry.compressed })

@@ -7,9 +7,11 @@ import type { CollectionSlug, Payload } from 'payload'
 
 import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, ListObjectsV2Command, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 import { buildStoragePathData } from '@payloadcms/plugin-cloud-storage/utilities'
+import { createReadStream } from 'node:fs'
 import { access, mkdir, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
+import { Readable } from 'node:stream'
 
 import { storagePrefixOf } from './s3Plugin'
 import { s3Settings } from './settings'
@@ -70,6 +72,26 @@ export async function readStoredFile(payload: Payload, collection: CollectionSlu
     const object = await store.client.send(new GetObjectCommand({ Bucket: store.bucket, Key }))
     if (!object.Body) throw missingFile(`s3://${store.bucket}/${Key}`)
     return await object.Body.transformToByteArray()
+  } catch (error) {
+    throw isMissingObject(error) ? missingFile(`s3://${store.bucket}/${Key}`, error) : error
+  }
+}
+
+/** The bytes of a stored file as a stream, for copying a large file without holding it; a missing one throws with `code: 'ENOENT'`. */
+export async function openStoredFile(payload: Payload, collection: CollectionSlug, ref: StoredFileRef): Promise<Readable> {
+  const store = storeOf(payload, collection)
+  if (store.kind === 'disk') {
+    const file = diskPath(store, ref)
+    await access(file).catch((error: unknown) => {
+      throw missingFile(file, error)
+    })
+    return createReadStream(file)
+  }
+  const Key = objectKey(store, ref)
+  try {
+    const object = await store.client.send(new GetObjectCommand({ Bucket: store.bucket, Key }))
+    if (!(object.Body instanceof Readable)) throw missingFile(`s3://${store.bucket}/${Key}`)
+    return object.Body
   } catch (error) {
     throw isMissingObject(error) ? missingFile(`s3://${store.bucket}/${Key}`, error) : error
   }
