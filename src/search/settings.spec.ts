@@ -12,7 +12,7 @@ const asTheServerReturnsIt = (wanted: Settings): Settings => ({
   filterableAttributes: [...(wanted.filterableAttributes as string[])].sort(),
   sortableAttributes: [...wanted.sortableAttributes!].sort(),
   synonyms: Object.fromEntries(Object.entries(wanted.synonyms!).sort(([a], [b]) => (a < b ? -1 : 1))),
-  typoTolerance: { enabled: true },
+  typoTolerance: { ...wanted.typoTolerance, disableOnWords: [], enabled: true, minWordSizeForTypos: { oneTypo: 5, twoTypos: 9 } },
 })
 
 describe('Meilisearch settings drift', () => {
@@ -32,6 +32,7 @@ describe('Meilisearch settings drift', () => {
     expect(driftedSettings({ ...live, proximityPrecision: 'byAttribute' }, wanted)).toEqual(['proximityPrecision'])
     expect(driftedSettings({ ...live, filterableAttributes: (wanted.filterableAttributes as string[]).slice(1) }, wanted)).toEqual(['filterableAttributes'])
     expect(driftedSettings({ ...live, localizedAttributes: null }, wanted)).toEqual(['localizedAttributes'])
+    expect(driftedSettings({ ...live, typoTolerance: { ...live.typoTolerance, disableOnAttributes: [] } }, wanted)).toEqual(['typoTolerance'])
   })
 })
 

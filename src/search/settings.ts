@@ -15,6 +15,7 @@ export const MEILI_FIELDS = {
   featured: 'featured',
   formats: 'formats',
   geo: '_geo',
+  gramsNorm: 'gramsNorm',
   id: 'id',
   jurisdictionAncestors: 'jurisdictionAncestors',
   jurisdictionId: 'jurisdictionId',
@@ -42,11 +43,16 @@ const F = MEILI_FIELDS
  * Bumped when documents gain or change a field that settings or queries rely on: entries of another
  * layout are rewritten by the reindex the server starts (`holdsOutdatedEntries`).
  */
-export const MEILI_DOCUMENT_LAYOUT = 2
+export const MEILI_DOCUMENT_LAYOUT = 3
 
 /** the owner's ancestor (or the owner itself) at `depth`: what the drill-down jurisdiction facet counts */
 export type JurisdictionDepthField = `jurisdictionDepth${number}`
 export const jurisdictionDepthField = (depth: number): JurisdictionDepthField => `jurisdictionDepth${depth}`
+/** the depth a jurisdiction depth field counts, null for any other attribute */
+export const depthOfField = (field: string): null | number => {
+  const depth = /^jurisdictionDepth(\d+)$/.exec(field)?.[1]
+  return depth === undefined ? null : Number(depth)
+}
 const JURISDICTION_DEPTH_FIELDS = Array.from({ length: MAX_JURISDICTION_DEPTH }, (_, depth) => jurisdictionDepthField(depth))
 
 /** facet name in the engine interface → Meilisearch attribute */
@@ -56,6 +62,13 @@ export const MEILI_FACET_FIELDS = {
   kind: F.kind,
   theme: F.themes,
 } as const
+
+/**
+ * What a text query searches: normalised (Simplified) text only, the original script is display-only. Tags
+ * (metaNorm) come last: Meilisearch cannot match a tag only whole, so a piece of a tag at least ranks after
+ * the text. The character pairs (gramsNorm, meilisearchGrams.ts) are searched only by the substring fallback.
+ */
+export const MEILI_TEXT_ATTRIBUTES = [F.titleNorm, F.summaryNorm, F.bodyNorm, F.pagesNorm, F.metaNorm]
 
 /** bounds exact totals with page/hitsPerPage; larger values make deep queries slow */
 export const MEILI_MAX_TOTAL_HITS = 10_000
@@ -95,11 +108,11 @@ export const buildMeiliSettings = (): Settings => ({
   // `proximity`: a word as typed beats its synonym (milli counts synonyms, prefixes and typos as not
   // exact) and a prefix; `attribute` after `proximity`: the phrase in the title, then in the text
   rankingRules: ['sort', 'words', 'typo', 'exactness', 'proximity', 'attribute', `${F.featured}:desc`, `${F.newestMs}:desc`],
-  // normalised (Simplified) text only; the original script is display-only. Tags (metaNorm) come last:
-  // Meilisearch cannot match a tag only whole, so a piece of a tag at least ranks after the text
-  searchableAttributes: [F.titleNorm, F.summaryNorm, F.bodyNorm, F.pagesNorm, F.metaNorm],
+  searchableAttributes: [...MEILI_TEXT_ATTRIBUTES, F.gramsNorm],
   sortableAttributes: [F.newestMs, F.geo, F.featured],
   synonyms: toSynonymMap(),
+  // a spelled character pair one letter off is another pair, not a typo
+  typoTolerance: { disableOnAttributes: [F.gramsNorm] },
 })
 
 /** settings whose value is a set: the server may list them in another order */

@@ -4,7 +4,7 @@
  * in display-only fields and highlighted here with the same offsets. The reader's scope is part of the filter
  * of every query, built by `filters.ts` from typed values.
  */
-import { Meilisearch, type Index, type SearchParams, type Task } from 'meilisearch'
+import { Meilisearch, type Index, type SearchParams, type SearchResponse, type Task } from 'meilisearch'
 
 import type { SearchDocument } from '../types'
 
@@ -23,21 +23,25 @@ import {
 } from '../engine'
 import { buildMeiliFilter, inSubtreeFilter } from '../filters'
 import { markAll, markSnippet, matchingPages } from '../highlight'
-import { boundedPages, normalizeFields } from '../prepare'
+import { boundedPages, normalizeFields, type NormalizedFields } from '../prepare'
 import { planQuery } from '../queryPlan'
 import {
   buildMeiliSettings,
+  depthOfField,
   driftedSettings,
   type JurisdictionDepthField,
   jurisdictionDepthField,
   MEILI_DOCUMENT_LAYOUT,
   MEILI_FACET_FIELDS,
   MEILI_FIELDS as F,
+  MEILI_MAX_TOTAL_HITS,
+  MEILI_TEXT_ATTRIBUTES,
 } from '../settings'
 import { SYNONYM_GROUPS } from '../synonyms'
 import { normalizeText, queryWords } from '../text'
 import { getPathIds } from '@/access/visibilityScope'
 import { haversineMeters } from './embeddedFilter'
+import { holdsGrams, MEILI_GRAM_FALLBACK_BELOW, toGramQuery, toGramWords } from './meilisearchGrams'
 
 export type MeiliDocument = {
   /** MEILI_DOCUMENT_LAYOUT when written */
@@ -65,9 +69,21 @@ export type MeiliDocument = {
   summaryNorm: string
   bodyNorm: string
   pagesNorm: string[]
-  metaNorm: string
+  /** one value per tag, lecturer or owner name: Meilisearch puts array values 8 positions apart, so the end
+   * of one tag and the start of the next are not "close together" */
+  metaNorm: string[]
+  /** the text's character pairs, spelled as Latin words (meilisearchGrams.ts) */
+  gramsNorm: string[]
   _geo?: { lat: number; lng: number }
 } & Partial<Record<JurisdictionDepthField, string>>
+
+/** the text the substring fallback reads: not the tags, which count only whole */
+const gramTexts = (normalized: Pick<NormalizedFields, 'body' | 'pages' | 'summary' | 'title'>): string[] => [
+  normalized.title,
+  normalized.summary,
+  normalized.body,
+  ...normalized.pages,
+]
 
 const toMs = (iso: null | string): number => (iso ? Date.parse(iso) || 0 : 0)
 
@@ -95,7 +111,8 @@ export const toMeiliDocument = (doc: SearchDocument): MeiliDocument => {
     jurisdictionName: doc.jurisdiction.name,
     kind: doc.kind,
     layout: MEILI_DOCUMENT_LAYOUT,
-    metaNorm: normalized.meta,
+    gramsNorm: toGramWords(gramTexts(normalized)),
+    metaNorm: normalized.meta.split('\n').filter(Boolean),
     newestMs: toMs(doc.publishedAt) || toMs(doc.updatedAt),
     pages: boundedPages(doc.fileText?.pages),
     pagesNorm: normalized.pages,
@@ -237,9 +254,9 @@ export class MeilisearchEngine implements SearchEngine {
     const { page, perPage } = clampPaging(query)
     const sort = resolveSort(query)
     const plan = planQuery(query.q)
-    const wantedFacets = query.facets ?? []
-    const facetFields = await this.facetFields(wantedFacets, query)
+    const facetFields = await this.facetFields(query.facets ?? [], query)
     const params: SearchParams = {
+      attributesToSearchOn: MEILI_TEXT_ATTRIBUTES,
       facets: Object.values(facetFields),
       filter: buildMeiliFilter(query),
       hitsPerPage: perPage,
@@ -248,15 +265,48 @@ export class MeilisearchEngine implements SearchEngine {
       page,
       sort: toMeiliSort(sort, query),
     }
-    const q = toMeiliQuery(query.q)
-    const response = await this.index.search<MeiliDocument>(q, params)
+    const words = await this.index.search<MeiliDocument>(toMeiliQuery(query.q), params)
+    const found = (await this.withSubstrings(query, words, params)) ?? {
+      distribution: words.facetDistribution,
+      hits: words.hits,
+      total: totalOf(words),
+    }
     return {
-      facets: toFacetCounts(response.facetDistribution, facetFields),
-      hits: response.hits.map((doc) => toHit(doc, plan.highlightTerms, query.near)),
+      facets: toFacetCounts(found.distribution, facetFields),
+      hits: found.hits.map((doc) => toHit(doc, plan.highlightTerms, query.near)),
       page,
       perPage,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
-      total: 'totalHits' in response && typeof response.totalHits === 'number' ? response.totalHits : response.hits.length,
+      total: found.total,
+    }
+  }
+
+  /**
+   * The substring fallback, when the words find fewer than MEILI_GRAM_FALLBACK_BELOW items: the items
+   * holding every character pair of the query, then the word matches that do not (found through a synonym
+   * or a typo); null when the words found enough. Totals and facets add up the two disjoint sets.
+   */
+  private async withSubstrings(query: SearchQuery, words: SearchResponse<MeiliDocument>, params: SearchParams): Promise<Found | null> {
+    const gramQuery = toGramQuery(query.q)
+    const wordTotal = totalOf(words)
+    if (!gramQuery || wordTotal >= MEILI_GRAM_FALLBACK_BELOW) return null
+    const wordHits =
+      words.hits.length === wordTotal
+        ? words.hits
+        : (await this.index.search<MeiliDocument>(toMeiliQuery(query.q), { ...params, facets: [], hitsPerPage: MEILI_GRAM_FALLBACK_BELOW, page: 1 })).hits
+    const { page, perPage } = clampPaging(query)
+    const grams = await this.index.search<MeiliDocument>(gramQuery, {
+      ...params,
+      attributesToSearchOn: [F.gramsNorm],
+      hitsPerPage: Math.min(page * perPage, MEILI_MAX_TOTAL_HITS),
+      page: 1,
+    })
+    const others = wordHits.filter((doc) => !holdsGrams(hitGramTexts(doc), gramQuery))
+    const merged = mergeHits(grams.hits, others, resolveSort(query), query.near)
+    return {
+      distribution: addFacetValues(grams.facetDistribution ?? {}, others, params.facets ?? []),
+      hits: merged.slice((page - 1) * perPage, page * perPage),
+      total: totalOf(grams) + others.length,
     }
   }
 
@@ -288,6 +338,45 @@ export class MeilisearchEngine implements SearchEngine {
     const depth = hits[0]?.jurisdictionAncestors.indexOf(jurisdictionId) ?? -1
     return depth >= 0 ? depth : null
   }
+}
+
+type Found = { distribution: SearchResponse['facetDistribution']; hits: MeiliDocument[]; total: number }
+
+const totalOf = (response: SearchResponse<MeiliDocument>): number =>
+  'totalHits' in response && typeof response.totalHits === 'number' ? response.totalHits : response.hits.length
+
+/** a hit's text as the pair index read it (the hit carries the original script) */
+const hitGramTexts = (doc: MeiliDocument): string[] => [doc.title, doc.summary, doc.body, ...(doc.pages ?? [])].map(normalizeText)
+
+const newestOf = (doc: MeiliDocument): number => toMs(doc.publishedAt) || toMs(doc.updatedAt)
+
+/** the pair matches (in Meilisearch's order) and the other word matches, in the order the query asks for */
+const mergeHits = (grams: MeiliDocument[], others: MeiliDocument[], sort: ReturnType<typeof resolveSort>, near: SearchQuery['near']): MeiliDocument[] => {
+  const all = [...grams, ...others]
+  if (sort === 'newest') return all.sort((a, b) => newestOf(b) - newestOf(a))
+  if (sort === 'nearest' && near) {
+    const distance = (doc: MeiliDocument) => (doc._geo ? haversineMeters(near.lat, near.lng, Number(doc._geo.lat), Number(doc._geo.lng)) : Infinity)
+    return all.sort((a, b) => distance(a) - distance(b))
+  }
+  return all
+}
+
+/** a document's values of a facet attribute; the jurisdiction depth fields are read from the ancestors */
+const facetValuesOf = (doc: MeiliDocument, field: string): string[] => {
+  const depth = depthOfField(field)
+  if (depth !== null) return doc.jurisdictionAncestors[depth] === undefined ? [] : [doc.jurisdictionAncestors[depth]!]
+  const value = (doc as unknown as Record<string, unknown>)[field]
+  return Array.isArray(value) ? value.map(String) : value === undefined || value === null ? [] : [String(value)]
+}
+
+const addFacetValues = (
+  distribution: Record<string, Record<string, number>>,
+  docs: MeiliDocument[],
+  fields: string[],
+): Record<string, Record<string, number>> => {
+  const sums = Object.fromEntries(fields.map((field) => [field, { ...(distribution[field] ?? {}) }]))
+  for (const doc of docs) for (const field of fields) for (const value of facetValuesOf(doc, field)) sums[field]![value] = (sums[field]![value] ?? 0) + 1
+  return sums
 }
 
 const toMeiliSort = (sort: ReturnType<typeof resolveSort>, query: SearchQuery): string[] | undefined => {
