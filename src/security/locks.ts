@@ -74,12 +74,34 @@ const claimLockAsSelf: CollectionBeforeChangeHook = async ({ data, originalDoc, 
     throw forbidden('只能以自己的名义锁定文档', 'You can only lock a document in your own name')
   }
   const document = data.document ?? originalDoc?.document
-  const mayUpdate = document?.relationTo && (await updatableIds(req, document.relationTo, [relationId(document.value)])).size > 0
-  if (!mayUpdate && !(isAdmin(user) && data.globalSlug)) {
+  if (!(await mayLock(req, { collection: document?.relationTo, globalSlug: data.globalSlug, id: relationId(document?.value) }))) {
     throw forbidden('只有可以编辑该文档的人才能锁定它', 'Only someone who may edit a document can lock it')
   }
   return data
 }
+
+type LockTarget = { collection?: null | string; globalSlug?: null | string; id?: unknown }
+
+/** Who may lock (and so be shown as editing) a document: whoever may update it; a global: admins. */
+const mayLock = async (req: PayloadRequest, { collection, globalSlug, id }: LockTarget): Promise<boolean> => {
+  if (collection && id !== undefined && id !== null) return (await updatableIds(req, collection, [id])).size > 0
+  return Boolean(globalSlug) && isAdmin(req.user)
+}
+
+type FormStateArgs = { collectionSlug?: string; globalSlug?: string; id?: number | string; req: PayloadRequest; returnLockStatus?: boolean }
+
+/**
+ * Wraps the admin's `form-state` server function. Payload takes a lock there for whoever has the form open,
+ * straight in the database (no access rule, no hook), so someone who may only read a document would appear as
+ * its editor, next to the one really editing it, and that editor would be told the document was taken over.
+ * Only those who may lock it get the lock status.
+ */
+export const withLockRule =
+  <Args extends FormStateArgs, Result>(handler: (args: Args) => Promise<Result>) =>
+  async (args: Args): Promise<Result> => {
+    if (!args.returnLockStatus || (await mayLock(args.req, { collection: args.collectionSlug, globalSlug: args.globalSlug, id: args.id }))) return handler(args)
+    return handler({ ...args, returnLockStatus: false })
+  }
 
 /**
  * Gives the locks collection its rules. It exists only after Payload sanitised the config, so this runs on the

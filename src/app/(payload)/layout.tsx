@@ -3,7 +3,10 @@ import config from '@payload-config'
 import '@payloadcms/next/css'
 import type { ServerFunctionClient } from 'payload'
 import { handleServerFunctions, RootLayout } from '@payloadcms/next/layouts'
+import { buildFormStateHandler } from '@payloadcms/ui/utilities/buildFormState'
 import React from 'react'
+
+import { withLockRule } from '@/security/locks'
 
 import { importMap } from './admin/importMap.js'
 import './custom.scss'
@@ -12,9 +15,11 @@ type Args = {
   children: React.ReactNode
 }
 
+const formState = withLockRule(buildFormStateHandler)
+
 const serverFunction: ServerFunctionClient = async function (args) {
   'use server'
-  return handleServerFunctions({ ...args, config, importMap })
+  return handleServerFunctions({ ...args, config, importMap, serverFunctions: { 'form-state': formState } })
 }
 
 const Layout = ({ children }: Args) => (
