@@ -1,6 +1,7 @@
 import type { CollectionConfig } from 'payload'
 
 import { adminsOnly } from '@/access/contentAccess'
+import { INTERNAL } from '@/admin/internalCollections'
 import { label } from '@/utilities/labels'
 
 /**
@@ -10,7 +11,8 @@ import { label } from '@/utilities/labels'
 export const SearchClaims: CollectionConfig<'search-claims'> = {
   slug: 'search-claims',
   access: { create: () => false, delete: adminsOnly, read: adminsOnly, update: () => false },
-  admin: { group: label('设置', 'Settings'), hidden: ({ user }) => user?.role !== 'admin', useAsTitle: 'key' },
+  admin: { group: label('设置', 'Settings'), useAsTitle: 'key' },
+  custom: INTERNAL,
   fields: [
     { name: 'key', type: 'text', index: true, label: label('条目', 'Item'), required: true, unique: true },
     { name: 'holder', type: 'text', index: true, label: label('处理者', 'Holder'), required: true },

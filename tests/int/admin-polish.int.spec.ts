@@ -44,9 +44,9 @@ describe('internal collections', () => {
     return typeof hidden === 'function' ? hidden({ user: { role } as never }) : Boolean(hidden)
   }
 
-  it('are the flagged ones: the search queue, time slots, request locks and rating codes', () => {
+  it('are the flagged ones: the search queue and its claims, time slots, request locks and rating codes', () => {
     const flagged = payload.config.collections.filter(isInternalCollection).map((collection) => collection.slug)
-    expect(flagged.sort()).toEqual(['lecturer-slots', 'rating-codes', 'request-locks', 'search-outbox'])
+    expect(flagged.sort()).toEqual(['lecturer-slots', 'rating-codes', 'request-locks', 'search-claims', 'search-outbox'])
   })
 
   it('are out of the navigation for organizers, instructors and members, and in it for admins', () => {
