@@ -300,6 +300,21 @@ describe.each(factories.map((factory) => [factory().name, factory] as const))('s
         expect(result.facets.theme['政治理论']).toBe((before.facets.theme['政治理论'] ?? 0) + 4000)
       })
     }, 120_000)
+
+    it('pages through the phrase holders and then the rest without a gap or a repeat, the total on every page', async () => {
+      const phrase = Array.from({ length: 3 }, (_, index) => doc(`paged-phrase-${index}`, { ...quiet, body: `开展现场教学。${FILLER}`, title: '活动纪要' }))
+      const apart = Array.from({ length: 4 }, (_, index) => doc(`paged-apart-${index}`, { ...loud, body: `现场${FILLER}${FILLER}教学`, title: `第${index}期活动` }))
+      await withDocs([...phrase, ...apart], async () => {
+        const whole = await search('现场教学', { perPage: 100 })
+        const pages = await Promise.all([1, 2, 3, 4, 5].map((page) => search('现场教学', { page, perPage: 2 })))
+        const paged = pages.flatMap((result) => result.hits.map((hit) => hit.id))
+        expect(paged).toEqual(whole.hits.map((hit) => hit.id).slice(0, 10))
+        expect(new Set(paged).size).toBe(paged.length)
+        for (const result of pages) expect(result.total).toBe(whole.total)
+        const mine = paged.filter((id) => id.startsWith('lesson-paged-'))
+        expect(mine.slice(0, 3).sort()).toEqual(phrase.map((d) => d.id).sort())
+      })
+    })
   })
 
   describe('filters', () => {

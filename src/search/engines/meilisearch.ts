@@ -169,6 +169,19 @@ export const toMeiliQuery = (q: string): string => {
   return squeeze(swapped)
 }
 
+const isHan = (char: string | undefined): boolean => char !== undefined && /\p{Script=Han}/u.test(char)
+
+/**
+ * The query as written, as a Meilisearch phrase: normalised, punctuation dropped, Han words typed apart
+ * joined (党员 教育 → "党员教育", as the text would hold them); null for a single word, which the phrase
+ * would not rank any differently.
+ */
+export const toMeiliPhrase = (q: string): null | string => {
+  const parts = normalizeText(q).match(/[\p{L}\p{N}]+/gu) ?? []
+  const text = parts.reduce((joined, part) => (joined && !(isHan(joined.at(-1)) && isHan(part[0])) ? `${joined} ${part}` : joined + part), '')
+  return queryWords(text).length > 1 ? `"${text}"` : null
+}
+
 export type MeilisearchOptions = { host: string; apiKey?: string; indexUid?: string; timeoutMs?: number }
 
 export class MeilisearchEngine implements SearchEngine {
@@ -265,8 +278,8 @@ export class MeilisearchEngine implements SearchEngine {
       page,
       sort: toMeiliSort(sort, query),
     }
-    const words = await this.index.search<MeiliDocument>(toMeiliQuery(query.q), params)
-    const found = (await this.withSubstrings(query, words, params)) ?? {
+    const { literalFirst, words } = await this.searchWords(query, params)
+    const found = (await this.withSubstrings(query, words, params)) ?? literalFirst ?? {
       distribution: words.facetDistribution,
       hits: words.hits,
       total: totalOf(words),
@@ -278,6 +291,35 @@ export class MeilisearchEngine implements SearchEngine {
       perPage,
       tookMs: Math.round((performance.now() - started) * 100) / 100,
       total: found.total,
+    }
+  }
+
+  /**
+   * The word matches; for a relevance query of several words also the phrase (the query as written,
+   * consecutive words) in the same request, whose hits come first: Meilisearch's proximity rule ranks
+   * after words/typo/exactness and counts on its own segmentation, so on a large index items holding the
+   * words apart (or a synonym) filled the first page. Both lists are read from the top to the end of the
+   * page: the phrase hits, then the word hits that are not among them. The word query matches every phrase
+   * hit, so its total and facets stay the result's.
+   */
+  private async searchWords(query: SearchQuery, params: SearchParams): Promise<{ literalFirst: Found | null; words: SearchResponse<MeiliDocument> }> {
+    const phrase = resolveSort(query) === 'relevance' ? toMeiliPhrase(query.q) : null
+    if (!phrase) return { literalFirst: null, words: await this.index.search<MeiliDocument>(toMeiliQuery(query.q), params) }
+    const { page, perPage } = clampPaging(query)
+    const upTo = Math.min(page * perPage, MEILI_MAX_TOTAL_HITS)
+    const { hitsPerPage: _hitsPerPage, page: _page, ...rest } = params
+    const { results } = await this.client.multiSearch({
+      queries: [
+        { ...rest, facets: [], indexUid: this.indexUid, limit: upTo, offset: 0, q: phrase },
+        { ...rest, hitsPerPage: upTo, indexUid: this.indexUid, page: 1, q: toMeiliQuery(query.q) },
+      ],
+    })
+    const [literal, words] = results as unknown as [SearchResponse<MeiliDocument>, SearchResponse<MeiliDocument>]
+    const literalIds = new Set(literal.hits.map((doc) => doc.id))
+    const merged = [...literal.hits, ...words.hits.filter((doc) => !literalIds.has(doc.id))]
+    return {
+      literalFirst: { distribution: words.facetDistribution, hits: merged.slice((page - 1) * perPage, page * perPage), total: totalOf(words) },
+      words,
     }
   }
 
