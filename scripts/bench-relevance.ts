@@ -30,6 +30,7 @@ import { SYNONYM_GROUPS } from '../src/search/synonyms'
 import { getJieba, normalizeText } from '../src/search/text'
 import { meiliPid, processCpuMs } from './lib/serverCpu'
 import { SEARCH_KINDS } from '../src/search/types'
+import { AUDIENCES, FORMATS, seededRandom, THEMES } from './lib/benchData'
 
 const argument = (name: string, fallback: string): string => {
   const at = process.argv.indexOf(`--${name}`)
@@ -54,23 +55,8 @@ const QUERY_CLASSES: Record<string, string[]> = {
   traditional: ['黨員', '黨史學習教育', '現場教學', '講師', '黨員教育培訓', '微黨校'],
 }
 
-const THEMES = ['党性教育', '政治理论', '党史学习', '党建实务', '基层治理', '乡村振兴', '技能素养', '廉政教育']
-const AUDIENCES = ['农村党员', '社区党员', '机关党员', '两新组织党员', '党务工作者', '基层党组织书记', '年老体弱党员', '青年党员', '新就业群体党员', '入党积极分子', '流动党员']
-const FORMATS = ['讲授式', '研讨式', '互动式', '观摩式', '案例式', '情景教学', '现场教学', '线上录制', '送学上门']
 
-/** mulberry32: the same items on every run */
-const random = (() => {
-  let seed = 20261201
-  return () => {
-    seed |= 0
-    seed = (seed + 0x6d2b79f5) | 0
-    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-})()
-const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!
-const some = <T>(items: readonly T[], max: number): T[] => [...new Set(Array.from({ length: 1 + Math.floor(random() * max) }, () => pick(items)))]
+const { pick, random, some } = seededRandom(20261201)
 
 /** corpus sentences, each in Simplified and in Traditional, plus a copy with each synonym swapped for another member */
 const sentencePool = (): string[] => {
