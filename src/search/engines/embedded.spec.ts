@@ -78,6 +78,30 @@ describe('embedded engine', () => {
     await engine.close()
   })
 
+  it('keeps whole answers per reader: a repeated search is the same, another scope or a changed title is not', async () => {
+    const file = tempFile()
+    const engine = new EmbeddedSearchEngine({ file })
+    const other = new EmbeddedSearchEngine({ file })
+    await engine.upsert([
+      makeDoc({ docId: '1', kind: 'lesson', owner: '9', title: '冬训动员第一课', visibility: 'public' }),
+      makeDoc({ docId: '2', kind: 'lesson', owner: '9', title: '冬训动员村课', visibility: 'local' }),
+    ])
+    const anonymous = getVisibilityScope(null)
+    const villager = getVisibilityScope({ id: 'u', jurisdiction: '9', jurisdictionPath: '/1/5/9/', role: 'member' })
+    const titles = async (scope: typeof anonymous) =>
+      (await engine.search({ facets: ['kind'], q: '冬训', scope })).hits.map((hit) => hit.title).sort()
+    expect(await titles(villager)).toEqual(['冬训动员村课', '冬训动员第一课'])
+    expect(await titles(anonymous)).toEqual(['冬训动员第一课'])
+    expect(await titles(villager)).toEqual(['冬训动员村课', '冬训动员第一课'])
+    const again = await engine.search({ facets: ['kind'], q: '冬训', scope: anonymous })
+    expect(Object.isFrozen(again.hits[0])).toBe(true)
+    expect(() => (again.hits as Array<{ title: string }>).push({ title: '改' })).toThrow()
+    await other.upsert([makeDoc({ docId: '1', kind: 'lesson', owner: '9', title: '冬训动员第一课（修订）', visibility: 'public' })])
+    expect(await titles(anonymous)).toEqual(['冬训动员第一课（修订）'])
+    await other.close()
+    await engine.close()
+  })
+
   it('puts title matches first when they alone fill the page, and themes/tags before bodies otherwise', async () => {
     const engine = new EmbeddedSearchEngine({ file: tempFile() })
     const newer = '2024-06-01T00:00:00.000Z'
