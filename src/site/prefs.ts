@@ -19,8 +19,26 @@ export const PREF_MAX_AGE = 60 * 60 * 24 * 365
 export const TEXT_SIZE_WORDS: Record<TextSize, string> = { large: '大', medium: '中', small: '小' }
 export const SCRIPT_WORDS: Record<Script, string> = { hans: '简', hant: '繁' }
 
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' })
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' })
+/**
+ * Pages convert the same labels, names and titles on every visit; remembering short ones saves most of
+ * OpenCC's time (long text such as a lesson plan is converted each time, not kept).
+ */
+const remembered = (convert: (text: string) => string): ((text: string) => string) => {
+  const known = new Map<string, string>()
+  return (text) => {
+    if (text.length > 200) return convert(text)
+    let converted = known.get(text)
+    if (converted === undefined) {
+      if (known.size >= 20_000) known.clear()
+      converted = convert(text)
+      known.set(text, converted)
+    }
+    return converted
+  }
+}
+
+const toTraditional = remembered(OpenCC.Converter({ from: 'cn', to: 'tw' }))
+const toSimplified = remembered(OpenCC.Converter({ from: 'tw', to: 'cn' }))
 
 export const converterFor = (script: Script): ((text: string) => string) => (script === 'hant' ? toTraditional : toSimplified)
 
