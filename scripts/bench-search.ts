@@ -19,7 +19,7 @@ import { EmbeddedSearchEngine } from '../src/search/engines/embedded'
 import { MeilisearchEngine } from '../src/search/engines/meilisearch'
 import { readCorpus } from '../src/search/testing/fixtures'
 import { SEARCH_KINDS } from '../src/search/types'
-import { AUDIENCES, FORMATS, seededRandom, THEMES } from './lib/benchData'
+import { AUDIENCES, FORMATS, QUERY_TEXTS, seededRandom, THEMES } from './lib/benchData'
 import { meiliPid, processCpuMs } from './lib/serverCpu'
 
 const argument = (name: string, fallback: string): string => {
@@ -99,11 +99,6 @@ const makeDocument = (index: number, sentences: string[], places: Place[]): Sear
   }
 }
 
-const QUERY_TEXTS = [
-  '党员', '培训', '黨員', '党员教育培训', '黨員教育培訓', '焦裕禄', '焦裕', '微党校', '微黨校', '现场教学', '乡村振兴',
-  '党史学习教育', '两新组织', '菜单点课', '月训', '处理', '禄精', '学习', '师资', '本土讲师', '红色教育基地', '新就业群体',
-  '远程教育', '最后一公里', '情景党课', '老党员', '', '',
-]
 
 const buildQueries = (places: Place[]): SearchQuery[] => {
   const towns = places.slice(111)

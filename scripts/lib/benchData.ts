@@ -17,3 +17,10 @@ export const seededRandom = (seed: number) => {
   const some = <T>(items: readonly T[], max: number): T[] => [...new Set(Array.from({ length: 1 + Math.floor(random() * max) }, () => pick(items)))]
   return { pick, random, some }
 }
+
+/** What members type: common and rare words, Traditional script, pieces of words, phrases; '' browses */
+export const QUERY_TEXTS = [
+  '党员', '培训', '黨員', '党员教育培训', '黨員教育培訓', '焦裕禄', '焦裕', '微党校', '微黨校', '现场教学', '乡村振兴',
+  '党史学习教育', '两新组织', '菜单点课', '月训', '处理', '禄精', '学习', '师资', '本土讲师', '红色教育基地', '新就业群体',
+  '远程教育', '最后一公里', '情景党课', '老党员', '', '',
+]
