@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Production smoke test (CI): `next build` once, with no database reachable (a build must not need one), then
-# `npm start` on a fresh SQLite file (migrations applied at start) and on MongoDB wire (FerretDB), each time
+# `npm start` on a fresh SQLite file (migrations applied at start; 2 processes, one killed and replaced) and on
+# MongoDB wire (FerretDB, as many processes as cores), each time
 # checking /admin/login (200), /api/search?q=党员 (200 JSON), /api/health (200, ready), that the first start
 # created no accounts, and / of the member site when the app has one, and (on SQLite) the member site's
 # JavaScript per page against its budget (scripts/js-budget.ts). Prints build time, start time and health latency.
@@ -54,6 +55,30 @@ check() {
   echo "smoke-prod: $label: admin, search, health$(compgen -G 'src/app/(site)/page.tsx' >/dev/null && echo ', member site') OK; health $(( total / 5 )) ms on average"
 }
 
+# the `next start` processes in process group $1 (scripts/serve.mjs's workers)
+workers() { ps -eo pid=,pgid=,args= | awk -v g="$1" '$2 == g && /next-server/ { print $1 }'; }
+
+# several_processes <group>: npm start runs COMMONS_WEB_PROCESSES (2) processes; one killed is replaced while the
+# others serve; a bad count is refused with a message
+several_processes() {
+  local group=$1 before victim after
+  before=$(workers "$group" | wc -l)
+  [[ $before == 2 ]] || fail "COMMONS_WEB_PROCESSES=2: $before next start processes"
+  victim=$(workers "$group" | tail -1)
+  kill -9 "$victim"
+  for _ in $(seq 120); do
+    after=$(workers "$group")
+    [[ $(wc -l <<<"$after") == 2 ]] && ! grep -qx "$victim" <<<"$after" && break
+    sleep 0.5
+  done
+  [[ $(wc -l <<<"$after") == 2 ]] && ! grep -qx "$victim" <<<"$after" || fail "a killed process was not replaced: $after"
+  curl -sf -o /dev/null "$BASE/api/health" || fail "health failed after a process was replaced"
+  local refused
+  refused=$(COMMONS_WEB_PROCESSES=abc node scripts/serve.mjs 2>&1) && fail "COMMONS_WEB_PROCESSES=abc was accepted"
+  [[ $refused == *'COMMONS_WEB_PROCESSES must be a whole number'* ]] || fail "no clear message for a bad COMMONS_WEB_PROCESSES: $refused"
+  echo "smoke-prod: npm start ran 2 processes; a killed one was replaced (pid $victim); a bad count is refused"
+}
+
 # serve <label>: npm start against the environment's DATABASE_URI, check it, stop it
 serve() {
   local label=$1 work started pid
@@ -72,8 +97,11 @@ serve() {
   done
   echo "smoke-prod: $label: npm start ready in $(( ($(now_ms) - started) / 1000 )) s"
   check "$label" || { tail -40 "$work/server.log"; exit 1; }
+  [[ -z ${COMMONS_WEB_PROCESSES:-} ]] || several_processes "$pid" || { tail -40 "$work/server.log"; exit 1; }
   kill -- -"$pid" 2>/dev/null || true
   wait "$pid" 2>/dev/null || true
+  sleep 1
+  [[ -z $(workers "$pid") ]] || fail "$label: next start processes left after npm start was stopped"
   rm -rf "$work"
   trap - EXIT
 }
@@ -86,7 +114,7 @@ case "${1:-all}" in
     ;;
   sqlite)
     tmp=$(mktemp -d)
-    DATABASE_URI="file:$tmp/commons.db" serve "fresh SQLite (migrations at start)"
+    DATABASE_URI="file:$tmp/commons.db" COMMONS_WEB_PROCESSES=2 serve "fresh SQLite (migrations at start, 2 processes)"
     rm -rf "$tmp"
     ;;
   mongodb)
