@@ -3,7 +3,7 @@
  * request (React `cache`). A hidden, draft-only, missing or malformed id gives null, which pages turn into the
  * same 404: nothing tells a hidden item from one that does not exist.
  */
-import type { Where } from 'payload'
+import type { PopulateType, Where } from 'payload'
 
 import { cache } from 'react'
 
@@ -16,7 +16,11 @@ type Docs = Config['collections']
 
 const idLooksRight = (id: string, numeric: boolean): boolean => (numeric ? /^\d{1,15}$/.test(id) : /^[a-f\d]{24}$/i.test(id))
 
-export const readItem = cache(async <C extends IndexedCollection>(collection: C, id: string): Promise<Docs[C] | null> => {
+/**
+ * `populate`: only these fields of related documents (a module constant, so the per-request memo holds), when a
+ * page shows little of them: a bundle's items were whole lessons and courseware, their plans and texts included.
+ */
+export const readItem = cache(async <C extends IndexedCollection>(collection: C, id: string, populate?: PopulateType): Promise<Docs[C] | null> => {
   const payload = await getSitePayload()
   if (!idLooksRight(id, payload.db.defaultIDType === 'number')) return null
   const { docs } = await payload.find({
@@ -25,6 +29,7 @@ export const readItem = cache(async <C extends IndexedCollection>(collection: C,
     limit: 1,
     overrideAccess: false,
     pagination: false,
+    ...(populate ? { populate } : {}),
     user: await getReader(),
     where: { id: { equals: id } },
   })

@@ -2,6 +2,7 @@ import type { Metadata } from 'next'
 
 import { notFound } from 'next/navigation'
 
+import { BUNDLE_ITEM_COLLECTIONS } from '@collections/Bundles'
 import { termWord } from '@/fields/terms'
 import { BUNDLE_KINDS } from '@/fields/vocabulary'
 import { isIndexedCollection, KIND_BY_COLLECTION, memberUrl } from '@/search/documents'
@@ -15,8 +16,11 @@ import { KIND_WORDS } from '@/site/words'
 
 type Props = { params: Promise<{ id: string }> }
 
+/** what the page shows of an item: its title, and whether it is published */
+const ITEM_TITLES = Object.fromEntries(BUNDLE_ITEM_COLLECTIONS.map((slug) => [slug, { _status: true, title: true }]))
+
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  const bundle = await readItem('bundles', (await params).id)
+  const bundle = await readItem('bundles', (await params).id, ITEM_TITLES)
   return bundle ? itemMetadata(bundle.title, bundle.description) : {}
 }
 
@@ -26,7 +30,7 @@ const monthWords = (month: string): string => {
 }
 
 export default async function BundlePage({ params }: Props) {
-  const bundle = await readItem('bundles', (await params).id)
+  const bundle = await readItem('bundles', (await params).id, ITEM_TITLES)
   if (!bundle) notFound()
   const { convert } = await getPrefs()
   // items the reader may not see are left out, not shown as gaps
