@@ -1,7 +1,8 @@
 /**
  * Save for offline on the member site, in Chromium at phone size: a member saves a lesson and a bundle; with the
  * network cut their pages, a courseware's PDF page image and its file still open, an unsaved page gives the
- * Chinese offline page; the admin and the users API are never in any cache; signing out drops the saved copies.
+ * Chinese offline page; one more lesson over the 50 MB budget is refused with a message and nothing saved is lost;
+ * the admin and the users API are never in any cache; signing out drops the saved copies.
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core'
 
@@ -123,6 +124,44 @@ describe('save for offline', () => {
       await context.setOffline(false)
     }
   })
+
+  it('a phone that holds nearly the budget: saving one more lesson says what it needs, keeps what was saved, stores none of it', async () => {
+    const other = (await hits('kind=lesson&perPage=50')).find((hit) => hit.url !== lessonPath)
+    expect(other, 'a second lesson the member may read').toBeTruthy()
+    await page.goto(`${baseURL}${other!.url}`, { waitUntil: 'domcontentloaded' })
+    await page.locator('.save-offline').waitFor()
+    // what the index holds is what the save counts against the budget: make it 49.99 MB
+    const readIndex = () =>
+      page.evaluate(async () => {
+        const name = (await caches.keys()).find((key) => key.startsWith('commons-saved:'))!
+        return (await (await (await caches.open(name)).match('/offline/index'))!.json()) as Record<string, { bytes: number; urls: string[] }>
+      })
+    const before = await readIndex()
+    const filler = 50 * 1024 * 1024 - 10 * 1024 - Object.values(before).reduce((sum, item) => sum + item.bytes, 0)
+    await page.evaluate(async (bytes) => {
+      const name = (await caches.keys()).find((key) => key.startsWith('commons-saved:'))!
+      const cache = await caches.open(name)
+      const index = await (await cache.match('/offline/index'))!.json()
+      await cache.put('/offline/index', Response.json({ ...index, 'lessons/filler': { bytes, title: '占位', urls: [] } }))
+    }, filler)
+    await page.reload({ waitUntil: 'domcontentloaded' })
+    await page.getByRole('button', { name: '保存到手机，断网也能看' }).click()
+    const alert = page.getByRole('alert').filter({ hasText: '离线空间不够' })
+    await alert.waitFor({ timeout: 300_000 })
+    expect(await alert.innerText()).toMatch(/每人最多 50\.0 MB，这一项还要 [\d.]+ MB 以上。请先删除别的已保存内容。/)
+    console.log(`[e2e] ${await screenshot(page, 'site-offline-04-over-budget')}`)
+    const after = await readIndex()
+    expect(Object.keys(after).sort()).toEqual([...Object.keys(before), 'lessons/filler'].sort())
+    const kept = (await cachedPaths(page)).filter(({ name }) => name.startsWith('commons-saved:')).map(({ path }) => path)
+    expect(kept).toEqual(expect.arrayContaining([lessonPath, bundlePath, coursewarePath]))
+    expect(kept).not.toContain(other!.url)
+    await page.evaluate(async () => {
+      const name = (await caches.keys()).find((key) => key.startsWith('commons-saved:'))!
+      const cache = await caches.open(name)
+      const { 'lessons/filler': _filler, ...index } = await (await cache.match('/offline/index'))!.json()
+      await cache.put('/offline/index', Response.json(index))
+    })
+  }, 600_000)
 
   it('signing out drops the member’s saved copies', async () => {
     await page.goto(`${baseURL}${lessonPath}`, { waitUntil: 'domcontentloaded' })
