@@ -1,18 +1,19 @@
 /**
  * Member-site benchmark (issue 10): 100,000 generated items in the search index (the generator of
  * scripts/bench-search.ts, run as it is), the demo content in a fresh SQLite database, `next build` and
- * `next start` (production) on loopback, then autocannon with 10 connections and a fixed number of requests per
+ * `npm start` (production) on loopback, then autocannon with 10 connections and a fixed number of requests per
  * page, after 100 not counted: time to first byte (headers received) and to the whole answer, p50 and p95, of /, /search?q=…, a lesson,
  * a route and a bundle (target: p95 ≤ 200 ms), and the JavaScript each page loads against the budget.
  * The three searches are asked again and again, as members ask the month's theme; the row "different
  * searches" never asks the same twice (another word, kind, theme or page each time), so no answer is reused.
  *
- *   npm run bench:site [-- --n 100000] [--requests 200] [--port 3132] [--skip-build]
+ *   npm run bench:site [-- --n 100000] [--requests 200] [--port 3132] [--processes N] [--skip-build]
+ * The server starts as `npm start` does (scripts/serve.mjs): one process per core (at most 4), or `--processes N`.
  * Builds into .next-bench/ (`--skip-build` reuses it). Exits 1 when a page is over the JavaScript budget.
  */
 import { spawn, spawnSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -29,6 +30,7 @@ const argument = (name: string, fallback: string): string => {
 const N = argument('n', '100000')
 const REQUESTS = Number(argument('requests', '200'))
 const PORT = Number(argument('port', '3132'))
+const PROCESSES = argument('processes', process.env.COMMONS_WEB_PROCESSES ?? '')
 const CONNECTIONS = 10
 const WARM_UP = 100
 const TARGET_P95_MS = 200
@@ -95,6 +97,21 @@ const differentSearches = (): string[] => {
   return paths
 }
 
+const expectedProcesses = (): number => (PROCESSES ? Number(PROCESSES) : Math.min(os.availableParallelism(), 4))
+
+/** the `next start` processes serving (scripts/serve.mjs's workers, in the server's process group) */
+const serverProcesses = (group: number): number => {
+  if (!existsSync('/proc')) return expectedProcesses()
+  return readdirSync('/proc').filter((pid) => {
+    try {
+      const [comm, rest] = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')
+      return /^\d+$/.test(pid) && comm!.includes('next-server') && Number(rest!.split(' ')[2]) === group
+    } catch {
+      return false
+    }
+  }).length
+}
+
 type Timing = { cpuMsPerRequest: number; full: number[]; ttfb: number[]; failures: number }
 
 /** one page asked every time, or a list asked in turn (where the warm-up stopped, so no search comes twice) */
@@ -136,11 +153,13 @@ async function main(): Promise<void> {
   if (!process.argv.includes('--skip-build'))
     run('next build', 'npx', ['next', 'build'], { DATABASE_URI: 'file:/nonexistent-bench-build/commons.db', MEILI_HOST: '', NEXT_DIST_DIR: DIST_DIR, NEXT_TELEMETRY_DISABLED: '1' })
 
-  const server = spawn(process.execPath, [path.join(root, 'node_modules/next/dist/bin/next'), 'start', '--hostname', '127.0.0.1', '--port', String(PORT)], {
+  // as `npm start` runs it: scripts/serve.mjs, one `next start` process per core unless --processes says
+  const server = spawn(process.execPath, [path.join(root, 'scripts/serve.mjs'), '--hostname', '127.0.0.1', '--port', String(PORT)], {
     cwd: root,
     detached: true,
     env: {
       ...process.env,
+      ...(PROCESSES ? { COMMONS_WEB_PROCESSES: PROCESSES } : {}),
       COMMONS_BACKUP_MARKER: path.join(work, 'last-backup'),
       // no index refill at start: it would drop the generated items, which are not in the database
       COMMONS_JOBS_AUTORUN: 'false',
@@ -168,7 +187,11 @@ async function main(): Promise<void> {
     const started = Date.now()
     await waitFor('next start', async () => ((await fetch(`${BASE}/api/health`)).ok ? true : undefined))
     const [lesson, route, bundle] = [await firstId('lessons'), await firstId('field-routes'), await firstId('bundles')]
-    console.log(`bench:site: next start ready with the demo content in ${Math.round((Date.now() - started) / 1000)} s`)
+    const processes = await waitFor('every process', async () => {
+      const count = serverProcesses(server.pid!)
+      return count === expectedProcesses() ? count : undefined
+    })
+    console.log(`bench:site: npm start (${processes} next start process${processes > 1 ? 'es' : ''}) ready with the demo content in ${Math.round((Date.now() - started) / 1000)} s`)
     const pages = ['/', ...QUERIES.map((q) => `/search?q=${encodeURIComponent(q)}`), `/lessons/${lesson}`, `/routes/${route}`, `/bundles/${bundle}`]
     const searches = differentSearches()
     if (searches.length < WARM_UP + REQUESTS) throw new Error(`only ${searches.length} different searches for ${WARM_UP + REQUESTS} requests`)
