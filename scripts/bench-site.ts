@@ -99,18 +99,26 @@ const differentSearches = (): string[] => {
 
 const expectedProcesses = (): number => (PROCESSES ? Number(PROCESSES) : Math.min(os.availableParallelism(), 4))
 
-/** the `next start` processes serving (scripts/serve.mjs's workers, in the server's process group) */
-const serverProcesses = (group: number): number => {
-  if (!existsSync('/proc')) return expectedProcesses()
-  return readdirSync('/proc').filter((pid) => {
+/** the pids of the `next start` processes serving (scripts/serve.mjs's workers, in the server's process group) */
+const serverPids = (group: number): string[] =>
+  readdirSync('/proc').filter((pid) => {
     try {
       const [comm, rest] = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')
       return /^\d+$/.test(pid) && comm!.includes('next-server') && Number(rest!.split(' ')[2]) === group
     } catch {
       return false
     }
-  }).length
-}
+  })
+
+const serverProcesses = (group: number): number => (existsSync('/proc') ? serverPids(group).length : expectedProcesses())
+
+/** resident memory of each serving process, in MB (Linux) */
+const residentMegabytes = (group: number): string =>
+  !existsSync('/proc')
+    ? 'n/a'
+    : serverPids(group)
+        .map((pid) => Math.round(Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024))
+        .join(' + ')
 
 type Timing = { cpuMsPerRequest: number; full: number[]; ttfb: number[]; failures: number }
 
@@ -219,7 +227,7 @@ async function main(): Promise<void> {
       if (scripts.gzip > JS_BUDGET_GZIP_BYTES) over++
       console.log(`${decodeURIComponent(pagePath)} | ${scripts.files.length} files | ${kilobytes(scripts.raw)} raw | ${kilobytes(scripts.gzip)} gzip${scripts.gzip > JS_BUDGET_GZIP_BYTES ? ' OVER BUDGET' : ''}`)
     }
-    console.log(`load average at the end: ${load()}`)
+    console.log(`load average at the end: ${load()}; resident memory per process: ${residentMegabytes(server.pid!)} MB`)
     if (over) process.exitCode = 1
   } finally {
     stop()
