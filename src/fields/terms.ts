@@ -1,13 +1,10 @@
 import type { Field, FieldHook, SelectField } from 'payload'
 
-import * as OpenCC from 'opencc-js'
-
 import type { Label } from '@/utilities/labels'
 
-import type { Term } from './vocabulary'
+import { toSimplified, toTraditional } from '@/utilities/chineseScript'
 
-const toSimplified = OpenCC.Converter({ from: 'tw', to: 'cn' })
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' })
+import type { Term } from './vocabulary'
 
 export const termLabel = (term: Term): Label => ({ en: term.en, zh: term.zh, 'zh-TW': toTraditional(term.zh) })
 

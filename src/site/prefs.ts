@@ -4,8 +4,9 @@
  * pass only descriptive text through `convert`.
  */
 import { cookies } from 'next/headers'
-import * as OpenCC from 'opencc-js'
 import { cache } from 'react'
+
+import { toSimplified as simplify, toTraditional as traditionalize } from '@/utilities/chineseScript'
 
 export const TEXT_SIZES = ['large', 'medium', 'small'] as const
 export type TextSize = (typeof TEXT_SIZES)[number]
@@ -37,8 +38,8 @@ const remembered = (convert: (text: string) => string): ((text: string) => strin
   }
 }
 
-const toTraditional = remembered(OpenCC.Converter({ from: 'cn', to: 'tw' }))
-const toSimplified = remembered(OpenCC.Converter({ from: 'tw', to: 'cn' }))
+const toTraditional = remembered(traditionalize)
+const toSimplified = remembered(simplify)
 
 export const converterFor = (script: Script): ((text: string) => string) => (script === 'hant' ? toTraditional : toSimplified)
 

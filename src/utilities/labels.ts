@@ -1,6 +1,4 @@
-import * as OpenCC from 'opencc-js'
-
-const toTraditional = OpenCC.Converter({ from: 'cn', to: 'tw' })
+import { toTraditional } from './chineseScript'
 
 export type Label = { en: string; zh: string; 'zh-TW': string }
 
