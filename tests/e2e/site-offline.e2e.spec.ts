@@ -83,7 +83,7 @@ describe('save for offline', () => {
     bundlePath = bundle!.url
     await page.goto(`${baseURL}${bundlePath}`, { waitUntil: 'domcontentloaded' })
     await saveHere()
-    expect(await page.locator('.save-offline .meta').innerText()).toMatch(/已用 [\d.]+ MB，最多 50\.0 MB/)
+    expect(await page.locator('.save-offline .meta').innerText()).toMatch(/已用 [\d.]+ (KB|MB)，最多 50\.0 MB/)
 
     // the admin and the users API are opened while the worker runs: they must still never be cached
     const admin = await page.goto(`${baseURL}/admin/login`, { waitUntil: 'domcontentloaded' })
@@ -148,7 +148,7 @@ describe('save for offline', () => {
     await page.getByRole('button', { name: '保存到手机，断网也能看' }).click()
     const alert = page.getByRole('alert').filter({ hasText: '离线空间不够' })
     await alert.waitFor({ timeout: 300_000 })
-    expect(await alert.innerText()).toMatch(/每人最多 50\.0 MB，这一项还要 [\d.]+ MB 以上。请先删除别的已保存内容。/)
+    expect(await alert.innerText()).toMatch(/每人最多 50\.0 MB，已用 49\.99 MB，这一项至少要 \d+ KB。请先删除别的已保存内容。/)
     console.log(`[e2e] ${await screenshot(page, 'site-offline-04-over-budget')}`)
     const after = await readIndex()
     expect(Object.keys(after).sort()).toEqual([...Object.keys(before), 'lessons/filler'].sort())

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { isAuthChange, isSavablePath } from './saved'
+import { isAuthChange, isSavablePath, sizeWords } from './saved'
 
 describe('what the offline worker may answer from a saved copy', () => {
   it('site pages, PDF page images and uploaded files', () => {
@@ -17,5 +17,14 @@ describe('what the offline worker may answer from a saved copy', () => {
     for (const path of ['/account/signin', '/account/signout', '/api/users/login', '/api/users/logout']) expect(isAuthChange('POST', path), path).toBe(true)
     expect(isAuthChange('GET', '/account/signout')).toBe(false)
     expect(isAuthChange('POST', '/account/prefs')).toBe(false)
+  })
+})
+
+describe('the offline space message', () => {
+  it('sizes read as people say them: kilobytes under a megabyte, never "0.0 MB"', () => {
+    expect(sizeWords(0)).toBe('1 KB')
+    expect(sizeWords(16_500)).toBe('17 KB')
+    expect(sizeWords(1024 * 1024)).toBe('1.00 MB')
+    expect(sizeWords(50 * 1024 * 1024 - 10 * 1024)).toBe('49.99 MB')
   })
 })

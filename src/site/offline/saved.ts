@@ -38,3 +38,7 @@ export type SavedIndex = Record<string, { bytes: number; title: string; urls: st
 export const usedBytes = (index: SavedIndex): number => Object.values(index).reduce((sum, item) => sum + item.bytes, 0)
 
 export const megabytes = (bytes: number): string => (bytes / 1024 / 1024).toFixed(1)
+
+/** a size people read: kilobytes under a megabyte (a lesson page is 16 KB, not "0.0 MB"), else megabytes */
+export const sizeWords = (bytes: number): string =>
+  bytes < 1024 * 1024 ? `${Math.max(1, Math.ceil(bytes / 1024))} KB` : `${(bytes / 1024 / 1024).toFixed(2)} MB`

@@ -22,12 +22,12 @@ export async function SaveForOffline({ id, kind }: { id: string; kind: SavableKi
       readerId={String(reader.id)}
       words={{
         failed: convert('保存没有成功，请连上网络再试。'),
-        over: convert(`离线空间不够：每人最多 ${budget}，这一项还要 {needed} MB 以上。请先删除别的已保存内容。`),
+        over: convert(`离线空间不够：每人最多 ${budget}，已用 {used}，这一项至少要 {needed}。请先删除别的已保存内容。`),
         remove: convert('删除手机上的副本'),
         save: convert('保存到手机，断网也能看'),
         saved: convert('已保存到手机，断网也能打开。'),
         saving: convert('正在保存…'),
-        used: convert('离线空间：已用 {used} MB，最多 {budget} MB'),
+        used: convert('离线空间：已用 {used}，最多 {budget} MB'),
       }}
     />
   )

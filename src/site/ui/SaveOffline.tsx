@@ -8,6 +8,7 @@ import { useEffect, useState } from 'react'
 
 import {
   megabytes,
+  sizeWords,
   OFFLINE_BUDGET_BYTES,
   SAVED_CACHE_PREFIX,
   SAVED_INDEX_PATH,
@@ -98,7 +99,7 @@ export function SaveOffline({ id, kind, readerId, words }: { id: string; kind: S
     const cache = await caches.open(cacheName)
     setState({ status: 'idle', used: usedBytes(await forget(cache, await readIndex(cache), key)) })
   }
-  const used = words.used.replace('{used}', megabytes(state.used)).replace('{budget}', megabytes(OFFLINE_BUDGET_BYTES))
+  const used = words.used.replace('{used}', sizeWords(state.used)).replace('{budget}', megabytes(OFFLINE_BUDGET_BYTES))
   return (
     <section aria-live="polite" className="save-offline">
       {state.status === 'saved' ? (
@@ -113,7 +114,7 @@ export function SaveOffline({ id, kind, readerId, words }: { id: string; kind: S
           {state.status === 'saving' ? words.saving : words.save}
         </button>
       )}
-      {state.status === 'over' ? <p className="notice" role="alert">{words.over.replace('{needed}', megabytes(state.needed ?? 0))}</p> : null}
+      {state.status === 'over' ? <p className="notice" role="alert">{words.over.replace('{used}', sizeWords(state.used)).replace('{needed}', sizeWords(state.needed ?? 0))}</p> : null}
       {state.status === 'failed' ? <p className="notice" role="alert">{words.failed}</p> : null}
       <p className="meta">{used}</p>
     </section>
