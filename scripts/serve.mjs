@@ -31,7 +31,8 @@ const healthUrl = () => {
     return at >= 0 ? nextStartArgs[at + 1] : undefined
   }
   const port = option('--port', '-p') ?? process.env.PORT ?? '3000'
-  const host = option('--hostname', '-H') ?? process.env.HOSTNAME
+  // `next start` binds to -H only (not $HOSTNAME, which Docker sets to the container id)
+  const host = option('--hostname', '-H')
   const reachable = !host || host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
   return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}/api/health`
 }
