@@ -22,12 +22,12 @@ const refOf = (value: unknown, spec: PartSpec): null | PartRef => {
 }
 
 /**
- * A part Payload populated (depth ≥ 1) was read for this reader under their own rule in this same request:
- * readable, no need to ask again. An id left unpopulated is asked about.
+ * The part to ask about, or null. A part Payload populated (depth ≥ 1) was read for this reader under their own
+ * rule in this same request: readable, no need to ask again. An id left unpopulated is asked about.
  */
-const populated = (value: unknown, spec: PartSpec): boolean => {
+const partToAsk = (value: unknown, spec: PartSpec): null | PartRef => {
   const inner = 'polymorphic' in spec ? (value as { value?: unknown } | null | undefined)?.value : value
-  return typeof inner === 'object' && inner !== null
+  return typeof inner === 'object' && inner !== null ? null : refOf(value, spec)
 }
 
 const keyOf = (ref: PartRef) => `${ref.collection}:${ref.id}`
@@ -58,15 +58,12 @@ export const hideUnreadableParts =
   (specs: PartSpec[], totalsOf?: (req: PayloadRequest, doc: Row) => Promise<Row>): CollectionAfterReadHook =>
   async ({ doc, overrideAccess, req }) => {
     if (overrideAccess || isAdmin(req.user)) return doc
-    const refs = specs.flatMap((spec) =>
-      holdersOf(doc, spec).flatMap((holder) => asList(holder[spec.field]).map((value) => (populated(value, spec) ? null : refOf(value, spec)))),
-    )
+    const refs = specs.flatMap((spec) => holdersOf(doc, spec).flatMap((holder) => asList(holder[spec.field]).map((value) => partToAsk(value, spec))))
     const present = refs.filter((ref) => ref !== null)
     if (present.length === 0) return doc
     const readable = await readableParts(req, present)
     const isHidden = (value: unknown, spec: PartSpec) => {
-      if (populated(value, spec)) return false
-      const ref = refOf(value, spec)
+      const ref = partToAsk(value, spec)
       return ref !== null && !readable.get(keyOf(ref))
     }
     let removedRows = false
