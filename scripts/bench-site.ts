@@ -8,7 +8,7 @@
  * searches" never asks the same twice (another word, kind, theme or page each time), so no answer is reused.
  *
  *   npm run bench:site [-- --n 100000] [--requests 200] [--port 3132] [--processes N] [--skip-build]
- * The server starts as `npm start` does (scripts/serve.mjs): one process per core (at most 4), or `--processes N`.
+ * The server starts as `npm start` does (scripts/serve.mjs, scripts/lib/webProcesses.mjs), or with `--processes N`.
  * Builds into .next-bench/ (`--skip-build` reuses it). Exits 1 when a page is over the JavaScript budget.
  */
 import { spawn, spawnSync } from 'node:child_process'
@@ -21,6 +21,7 @@ import autocannon from 'autocannon'
 
 import { SEARCH_KINDS } from '../src/search/types'
 import { QUERY_TEXTS, THEMES } from './lib/benchData'
+import { webProcessCount } from './lib/webProcesses.mjs'
 import { JS_BUDGET_GZIP_BYTES, kilobytes, pageScripts } from './lib/pageScripts'
 
 const argument = (name: string, fallback: string): string => {
@@ -97,7 +98,7 @@ const differentSearches = (): string[] => {
   return paths
 }
 
-const expectedProcesses = (): number => (PROCESSES ? Number(PROCESSES) : Math.min(os.availableParallelism(), 4))
+const expectedProcesses = (): number => webProcessCount(PROCESSES)
 
 /** the pids of the `next start` processes serving (scripts/serve.mjs's workers, in the server's process group) */
 const serverPids = (group: number): string[] =>

@@ -1,7 +1,7 @@
 /**
  * `npm start`: `next start` in several processes sharing one port (node:cluster), one per CPU core by default
  * (`COMMONS_WEB_PROCESSES`, 1–16): one Node process renders one page at a time, so on a 2-core server a second
- * process halves the queue a page waits in (README "Production").
+ * process shortens the queue a page waits in (README "Production").
  *
  * - The first process starts alone and is asked for /api/health until it answers: Payload starts on the first
  *   request, and that start applies the migrations and the first-start seed, which must run once.
@@ -14,9 +14,9 @@
  */
 import cluster from 'node:cluster'
 import { createRequire } from 'node:module'
-import os from 'node:os'
 
-const MAX_PROCESSES = 16
+import { webProcessCount } from './lib/webProcesses.mjs'
+
 const RESTARTS_PER_MINUTE = 5
 const READY_TIMEOUT_MS = 300_000
 const STOP_TIMEOUT_MS = 15_000
@@ -35,17 +35,6 @@ const healthUrl = () => {
   const host = option('--hostname', '-H')
   const reachable = !host || host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host
   return `http://${reachable.includes(':') ? `[${reachable}]` : reachable}:${port}/api/health`
-}
-
-const processCount = () => {
-  const asked = process.env.COMMONS_WEB_PROCESSES
-  if (asked === undefined || asked === '') return Math.min(os.availableParallelism(), 4)
-  const count = Number(asked)
-  if (!Number.isInteger(count) || count < 1 || count > MAX_PROCESSES)
-    throw new Error(
-      `COMMONS_WEB_PROCESSES must be a whole number from 1 to ${MAX_PROCESSES} (进程数须为 1–${MAX_PROCESSES} 的整数), not "${asked}"`,
-    )
-  return count
 }
 
 /** the first process runs background work and the first-start seed; the others only serve pages */
@@ -69,7 +58,7 @@ async function waitUntilAnswering(worker) {
 }
 
 async function main() {
-  const count = processCount()
+  const count = webProcessCount()
   const require = createRequire(import.meta.url)
   cluster.setupPrimary({
     args: ['start', ...nextStartArgs],
